@@ -1,0 +1,123 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import scalar from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  type FastifyPluginAsyncZod,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Pool } from 'pg';
+import type { Access, Principal } from '../kernel/access.js';
+import { DomainError } from '../kernel/errors.js';
+import { beginIdempotent, finishIdempotent } from './idempotency.js';
+import { errorHandler, sendProblem } from './problem.js';
+
+export type App = FastifyInstance;
+export type RoutePlugin = FastifyPluginAsyncZod;
+
+/** Resolves the caller from a session cookie or a bearer token; null when anonymous. */
+export type Authenticate = (credentials: { sessionToken?: string; bearerToken?: string }) => Promise<Principal | null>;
+
+export const SESSION_COOKIE = 'heartland_session';
+
+export interface AppOptions {
+  pool: Pool;
+  authenticate: Authenticate;
+  routes: RoutePlugin[];
+  logger?: boolean;
+  isReady?: () => boolean;
+}
+
+function allowed(access: Access, principal: Principal | null): boolean {
+  if (access === 'public') return true;
+  return !!principal && access.some((r) => principal.roles.includes(r));
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    bodyLimit: 1_048_576,
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, { status: 404, code: 'route.not_found', detail: `No route ${request.method} ${request.url}.` }),
+  );
+  app.decorateRequest('principal', null);
+
+  // Every route must say who may call it; a route that forgets is a startup error, not an open door.
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    const infra = url.startsWith('/docs') || url === '/openapi.json' || url === '/healthz' || route.method === 'HEAD';
+    if (!infra && !route.config?.access) throw new Error(`route ${route.method} ${url} declares no access`);
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Heartland API',
+        version: '1.0.0',
+        description:
+          'Cross-border marketplace: American farms and makers selling to buyers in China and Asia. Money is integer minor units with an ISO 4217 code. Errors are application/problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(scalar, { routePrefix: '/docs', configuration: { url: '/openapi.json', title: 'Heartland API' } });
+
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config?.access;
+    if (!access) return;
+    const auth = request.headers.authorization;
+    const bearerToken = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
+    const sessionToken = request.cookies?.[SESSION_COOKIE];
+    if (bearerToken || sessionToken) {
+      request.principal = await opts.authenticate({ bearerToken, sessionToken });
+      if (!request.principal && bearerToken) {
+        throw new DomainError('unauthenticated', 'auth.invalid_token', 'The bearer token is invalid or revoked.');
+      }
+    }
+    if (!allowed(access, request.principal)) {
+      if (!request.principal) {
+        throw new DomainError('unauthenticated', 'auth.required', 'Sign in to do this.');
+      }
+      throw new DomainError('forbidden', 'auth.forbidden', `This needs one of the roles: ${(access as string[]).join(', ')}.`);
+    }
+  });
+
+  // Idempotency runs after body validation, so only valid requests consume a key.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.routeOptions.config?.idempotent) return;
+    const proceed = await beginIdempotent(opts.pool, request, reply);
+    if (!proceed) return reply;
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config?.idempotent) await finishIdempotent(opts.pool, request, reply.statusCode, payload);
+    return payload;
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    if (opts.isReady && !opts.isReady()) return reply.code(503).send({ status: 'starting' });
+    await opts.pool.query('SELECT 1');
+    return { status: 'ok' };
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const routes of opts.routes) await app.register(routes, { prefix: '/api/v1' });
+  await app.ready();
+  return app;
+}
