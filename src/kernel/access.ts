@@ -1,7 +1,14 @@
 import type { SellerId, UserId } from './ids.js';
 
 /** Who may do what. Every route declares its access in `config.access`; src/http enforces it. */
-export const ROLES = ['buyer', 'seller_staff', 'brand_owner', 'trust_agent', 'platform_admin', 'auditor'] as const;
+export const ROLES = [
+  'buyer',
+  'seller_staff',
+  'brand_owner',
+  'trust_agent',
+  'platform_admin',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Principal {
@@ -14,7 +21,8 @@ export interface Principal {
 /** `public`: anyone, signed in or not. Otherwise the roles allowed (any one suffices). */
 export type Access = 'public' | readonly Role[];
 
-export const hasRole = (p: Principal | null | undefined, role: Role): boolean => !!p && p.roles.includes(role);
+export const hasRole = (p: Principal | null | undefined, role: Role): boolean =>
+  !!p && p.roles.includes(role);
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -31,5 +31,9 @@ export function newId<P extends string>(prefix: P): Id<P> {
 
 /** Checks the prefix and shape of an id that came from outside. */
 export function isId<P extends string>(prefix: P, value: string): value is Id<P> {
-  return value.length === prefix.length + 33 && value.startsWith(`${prefix}_`) && /^[0-9a-f]{32}$/.test(value.slice(prefix.length + 1));
+  return (
+    value.length === prefix.length + 33 &&
+    value.startsWith(`${prefix}_`) &&
+    /^[0-9a-f]{32}$/.test(value.slice(prefix.length + 1))
+  );
 }

@@ -10,11 +10,21 @@ export function canTransition<S extends string>(table: TransitionTable<S>, from:
   return table[from].includes(to);
 }
 
-export function assertTransition<S extends string>(table: TransitionTable<S>, entity: string, from: S, to: S): void {
+export function assertTransition<S extends string>(
+  table: TransitionTable<S>,
+  entity: string,
+  from: S,
+  to: S,
+): void {
   if (!canTransition(table, from, to)) {
-    throw new DomainError('conflict', `${entity}.invalid_transition`, `A ${entity} cannot go from ${from} to ${to}.`, {
-      from,
-      to,
-    });
+    throw new DomainError(
+      'conflict',
+      `${entity}.invalid_transition`,
+      `A ${entity} cannot go from ${from} to ${to}.`,
+      {
+        from,
+        to,
+      },
+    );
   }
 }
