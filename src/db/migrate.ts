@@ -36,9 +36,12 @@ export interface Migration {
 export function listMigrations(): Migration[] {
   const out: Migration[] = [];
   for (const source of MIGRATION_SOURCES) {
-    const dir = source === 'db' ? path.join(SRC, 'db', 'migrations') : path.join(SRC, 'modules', source, 'migrations');
+    const dir =
+      source === 'db' ? path.join(SRC, 'db', 'migrations') : path.join(SRC, 'modules', source, 'migrations');
     if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()) {
       const sql = readFileSync(path.join(dir, file), 'utf8');
       out.push({ id: `${source}/${file}`, sql, checksum: createHash('sha256').update(sql).digest('hex') });
     }
@@ -55,7 +58,9 @@ export async function migrate(url: string, log: (l: string) => void = () => {}):
     await client.query('SELECT pg_advisory_lock(727274)');
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       id text PRIMARY KEY, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ id: string; checksum: string }>('SELECT id, checksum FROM schema_migrations');
+    const { rows } = await client.query<{ id: string; checksum: string }>(
+      'SELECT id, checksum FROM schema_migrations',
+    );
     const done = new Map(rows.map((r) => [r.id, r.checksum]));
     for (const m of listMigrations()) {
       const prior = done.get(m.id);
@@ -66,7 +71,10 @@ export async function migrate(url: string, log: (l: string) => void = () => {}):
       await client.query('BEGIN');
       try {
         await client.query(m.sql);
-        await client.query('INSERT INTO schema_migrations (id, checksum) VALUES ($1, $2)', [m.id, m.checksum]);
+        await client.query('INSERT INTO schema_migrations (id, checksum) VALUES ($1, $2)', [
+          m.id,
+          m.checksum,
+        ]);
         await client.query('COMMIT');
       } catch (e) {
         await client.query('ROLLBACK');

@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { startEmbeddedPostgres } from './embedded.js';
 import { withDatabase } from './database.js';
+import { startEmbeddedPostgres } from './embedded.js';
 import { migrate } from './migrate.js';
 
 export interface DatabaseServer {
@@ -24,7 +24,11 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
  * DATABASE_URL set: use that server, start nothing. Unset: start the embedded server with its
  * data under HEARTLAND_DATA. Either way, apply pending migrations.
  */
-export async function openDatabaseServer(env: NodeJS.ProcessEnv, log: (l: string) => void): Promise<DatabaseServer> {
+export async function openDatabaseServer(
+  env: NodeJS.ProcessEnv,
+  log: (l: string) => void,
+  opts: { attachIfRunning?: boolean } = {},
+): Promise<DatabaseServer> {
   if (env.DATABASE_URL) {
     await migrate(env.DATABASE_URL, log);
     return { url: env.DATABASE_URL, embedded: false, stop: async () => {} };
@@ -33,6 +37,7 @@ export async function openDatabaseServer(env: NodeJS.ProcessEnv, log: (l: string
     dataDir: env.HEARTLAND_DATA ?? './.heartland',
     port: Number(env.HEARTLAND_PG_PORT ?? 54329),
     log: env.HEARTLAND_PG_LOG ? log : () => {},
+    attachIfRunning: opts.attachIfRunning,
   });
   try {
     await ensureDatabase(server.url, 'heartland');

@@ -44,7 +44,12 @@ describe('the HTTP edge', () => {
   });
 
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/api/v1/echo', payload: body as object, headers: { authorization: 'Bearer good', ...headers } });
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/echo',
+      payload: body as object,
+      headers: { authorization: 'Bearer good', ...headers },
+    });
 
   it('answers bad input with a 400 problem+json naming the field', async () => {
     const r = await post({ n: -1, s: 'x'.repeat(11) }, { 'idempotency-key': 'k-bad-input-1' });
@@ -60,7 +65,11 @@ describe('the HTTP edge', () => {
       method: 'POST',
       url: '/api/v1/echo',
       payload: '{"n":',
-      headers: { authorization: 'Bearer good', 'content-type': 'application/json', 'idempotency-key': 'k-malformed' },
+      headers: {
+        authorization: 'Bearer good',
+        'content-type': 'application/json',
+        'idempotency-key': 'k-malformed',
+      },
     });
     expect(bad.statusCode).toBe(400);
     const missing = await app.inject({ method: 'GET', url: '/api/v1/nothing' });
@@ -77,7 +86,10 @@ describe('the HTTP edge', () => {
   it('refuses anonymous callers with 401 and a bad token with 401', async () => {
     const anon = await app.inject({ method: 'POST', url: '/api/v1/echo', payload: { n: 1, s: 'a' } });
     expect(anon.statusCode).toBe(401);
-    const bad = await post({ n: 1, s: 'a' }, { authorization: 'Bearer nope', 'idempotency-key': 'k-bad-token' });
+    const bad = await post(
+      { n: 1, s: 'a' },
+      { authorization: 'Bearer nope', 'idempotency-key': 'k-bad-token' },
+    );
     expect(bad.statusCode).toBe(401);
   });
 

@@ -19,9 +19,25 @@ export type App = FastifyInstance;
 export type RoutePlugin = FastifyPluginAsyncZod;
 
 /** Resolves the caller from a session cookie or a bearer token; null when anonymous. */
-export type Authenticate = (credentials: { sessionToken?: string; bearerToken?: string }) => Promise<Principal | null>;
+export type Authenticate = (credentials: {
+  sessionToken?: string;
+  bearerToken?: string;
+}) => Promise<Principal | null>;
 
 export const SESSION_COOKIE = 'heartland_session';
+
+/** Who may call which route, as declared; tests walk it to prove everyone else gets 403. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    accessTable: RouteAccess[];
+  }
+}
 
 export interface AppOptions {
   pool: Pool;
@@ -46,15 +62,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, { status: 404, code: 'route.not_found', detail: `No route ${request.method} ${request.url}.` }),
+    sendProblem(reply, {
+      status: 404,
+      code: 'route.not_found',
+      detail: `No route ${request.method} ${request.url}.`,
+    }),
   );
   app.decorateRequest('principal', null);
 
   // Every route must say who may call it; a route that forgets is a startup error, not an open door.
+  const accessTable: RouteAccess[] = [];
+  app.decorate('accessTable', accessTable);
   app.addHook('onRoute', (route) => {
     const url = route.url;
-    const infra = url.startsWith('/docs') || url === '/openapi.json' || url === '/healthz' || route.method === 'HEAD';
-    if (!infra && !route.config?.access) throw new Error(`route ${route.method} ${url} declares no access`);
+    const infra =
+      url.startsWith('/docs') || url === '/openapi.json' || url === '/healthz' || route.method === 'HEAD';
+    if (infra) return;
+    if (!route.config?.access) throw new Error(`route ${route.method} ${url} declares no access`);
+    for (const method of [route.method].flat())
+      accessTable.push({ method, url, access: route.config.access });
   });
 
   await app.register(cookie);
@@ -77,7 +103,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(scalar, { routePrefix: '/docs', configuration: { url: '/openapi.json', title: 'Heartland API' } });
+  await app.register(scalar, {
+    routePrefix: '/docs',
+    configuration: { url: '/openapi.json', title: 'Heartland API' },
+  });
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
@@ -88,14 +117,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (bearerToken || sessionToken) {
       request.principal = await opts.authenticate({ bearerToken, sessionToken });
       if (!request.principal && bearerToken) {
-        throw new DomainError('unauthenticated', 'auth.invalid_token', 'The bearer token is invalid or revoked.');
+        throw new DomainError(
+          'unauthenticated',
+          'auth.invalid_token',
+          'The bearer token is invalid or revoked.',
+        );
       }
     }
     if (!allowed(access, request.principal)) {
       if (!request.principal) {
         throw new DomainError('unauthenticated', 'auth.required', 'Sign in to do this.');
       }
-      throw new DomainError('forbidden', 'auth.forbidden', `This needs one of the roles: ${(access as string[]).join(', ')}.`);
+      throw new DomainError(
+        'forbidden',
+        'auth.forbidden',
+        `This needs one of the roles: ${(access as string[]).join(', ')}.`,
+      );
     }
   });
 
@@ -106,7 +143,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     if (!proceed) return reply;
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.routeOptions.config?.idempotent) await finishIdempotent(opts.pool, request, reply.statusCode, payload);
+    if (request.routeOptions.config?.idempotent)
+      await finishIdempotent(opts.pool, request, reply.statusCode, payload);
     return payload;
   });
 

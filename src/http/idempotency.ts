@@ -22,11 +22,17 @@ const pendingByRequest = new WeakMap<FastifyRequest, Pending>();
 
 function requestHash(request: FastifyRequest): string {
   return createHash('sha256')
-    .update(`${request.method} ${request.routeOptions.url}\n${JSON.stringify(request.params ?? {})}\n${JSON.stringify(request.body ?? null)}`)
+    .update(
+      `${request.method} ${request.routeOptions.url}\n${JSON.stringify(request.params ?? {})}\n${JSON.stringify(request.body ?? null)}`,
+    )
     .digest('hex');
 }
 
-export async function beginIdempotent(pool: Pool, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+export async function beginIdempotent(
+  pool: Pool,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<boolean> {
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || !KEY_RE.test(key)) {
     throw new DomainError(
@@ -54,7 +60,12 @@ export async function beginIdempotent(pool: Pool, request: FastifyRequest, reply
     [principal, key],
   );
   const row = rows[0];
-  if (!row) throw new DomainError('conflict', 'idempotency.in_progress', 'A request with this Idempotency-Key is in progress.');
+  if (!row)
+    throw new DomainError(
+      'conflict',
+      'idempotency.in_progress',
+      'A request with this Idempotency-Key is in progress.',
+    );
   if (row.request_hash !== hash) {
     throw new DomainError(
       'unprocessable',
@@ -63,7 +74,11 @@ export async function beginIdempotent(pool: Pool, request: FastifyRequest, reply
     );
   }
   if (row.status_code === null) {
-    throw new DomainError('conflict', 'idempotency.in_progress', 'A request with this Idempotency-Key is in progress.');
+    throw new DomainError(
+      'conflict',
+      'idempotency.in_progress',
+      'A request with this Idempotency-Key is in progress.',
+    );
   }
   reply.header('idempotent-replayed', 'true');
   const type = row.status_code >= 400 ? 'application/problem+json' : 'application/json';
@@ -71,20 +86,26 @@ export async function beginIdempotent(pool: Pool, request: FastifyRequest, reply
   return false;
 }
 
-export async function finishIdempotent(pool: Pool, request: FastifyRequest, statusCode: number, payload: unknown) {
+export async function finishIdempotent(
+  pool: Pool,
+  request: FastifyRequest,
+  statusCode: number,
+  payload: unknown,
+) {
   const pending = pendingByRequest.get(request);
   if (!pending) return;
   pendingByRequest.delete(request);
   if (statusCode >= 500 || statusCode === 409) {
     // Not a result: let the client retry with the same key.
-    await pool.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2', [pending.principal, pending.key]);
+    await pool.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2', [
+      pending.principal,
+      pending.key,
+    ]);
     return;
   }
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload ?? null);
-  await pool.query('UPDATE idempotency_keys SET status_code = $3, response = $4::jsonb WHERE principal = $1 AND key = $2', [
-    pending.principal,
-    pending.key,
-    statusCode,
-    body,
-  ]);
+  await pool.query(
+    'UPDATE idempotency_keys SET status_code = $3, response = $4::jsonb WHERE principal = $1 AND key = $2',
+    [pending.principal, pending.key, statusCode, body],
+  );
 }

@@ -6,6 +6,7 @@
 export type ErrorKind =
   | 'invalid' // the request is malformed or breaks a rule of shape (400)
   | 'unauthenticated' // no or bad credentials (401)
+  | 'payment_required' // the payment was declined (402)
   | 'forbidden' // authenticated but not allowed (403)
   | 'not_found' // the thing does not exist, or the caller may not know it exists (404)
   | 'conflict' // the state of the thing refuses the change (409)

@@ -1,0 +1,160 @@
+import { Command } from 'commander';
+import { migrate } from '../db/migrate.js';
+import { openDatabaseServer } from '../db/server.js';
+import { releaseDueOrders } from '../flows/escrow-release.js';
+import { seedDemo } from '../flows/seed-demo.js';
+import {
+  formatTrialBalance,
+  formatVerifyReport,
+  sealLedger,
+  trialBalance,
+  verifyLedger,
+} from '../modules/ledger/index.js';
+import { runPayouts } from '../modules/payments/index.js';
+import { reindexAll } from '../modules/search/index.js';
+import { openRuntime, type Runtime, serve } from '../runtime.js';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Runs a one-off command against the database, attaching to a Heartland already serving this data folder. */
+async function withRuntime(work: (rt: Runtime) => Promise<number | undefined>): Promise<void> {
+  const rt = await openRuntime(process.env, () => {}, { attachIfRunning: true });
+  let code = 0;
+  try {
+    code = (await work(rt)) ?? 0;
+  } finally {
+    await rt.close();
+  }
+  process.exitCode = code;
+}
+
+const program = new Command();
+program.name('heartland').description('Heartland: American farms and makers, selling to Asia.');
+
+program
+  .command('serve')
+  .description('Start the marketplace (embedded PostgreSQL unless DATABASE_URL is set)')
+  .action(async () => {
+    const server = await serve(process.env, log);
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log(`${signal}: stopping Heartland…`);
+      await server.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations')
+  .action(async () => {
+    const server = await openDatabaseServer(process.env, log, { attachIfRunning: true });
+    try {
+      const applied = await migrate(server.url, log);
+      log(applied.length ? `${applied.length} migration(s) applied.` : 'The database is up to date.');
+    } finally {
+      await server.stop();
+    }
+  });
+
+program
+  .command('seed')
+  .argument('<what>', 'what to load: demo')
+  .description('Load the demo marketplace (sellers, products, buyers, staff)')
+  .action(async (what: string) => {
+    if (what !== 'demo') {
+      log(`Unknown seed "${what}". Try: heartland seed demo`);
+      process.exitCode = 2;
+      return;
+    }
+    await withRuntime(async (rt) => {
+      await seedDemo(rt.ctx, { progress: true, log });
+      return 0;
+    });
+  });
+
+const ledger = program.command('ledger').description('The double-entry ledger');
+ledger
+  .command('verify')
+  .description('Recompute hashes, seals and balances from the postings; exit 1 and name any mismatch')
+  .action(() =>
+    withRuntime(async (rt) => {
+      const report = await verifyLedger(rt.ctx.db);
+      log(formatVerifyReport(report));
+      return report.ok ? 0 : 1;
+    }),
+  );
+ledger
+  .command('balances')
+  .description('Trial balance per currency')
+  .action(() =>
+    withRuntime(async (rt) => {
+      log(formatTrialBalance(await trialBalance(rt.ctx.db)));
+      return 0;
+    }),
+  );
+ledger
+  .command('seal')
+  .description('Seal unsealed entries into a Merkle batch chained to the previous seal')
+  .action(() =>
+    withRuntime(async (rt) => {
+      let total = 0;
+      for (;;) {
+        const seal = await sealLedger(rt.ctx.db, rt.ctx.clock);
+        if (!seal) break;
+        total += seal.entries;
+        log(`sealed ${seal.entries} entries in ${seal.sealId} (root ${seal.merkleRoot})`);
+      }
+      if (total === 0) log('Nothing to seal.');
+      return 0;
+    }),
+  );
+
+program
+  .command('payouts')
+  .argument('<action>', 'run')
+  .description("Pay every seller's USD balance through the payment provider")
+  .action((action: string) =>
+    withRuntime(async (rt) => {
+      if (action !== 'run') return 2;
+      const payouts = await runPayouts(rt.ctx, rt.ctx.provider);
+      for (const p of payouts)
+        log(`${p.payoutId}  ${p.sellerId}  ${p.amount.amount} ${p.amount.currency} (minor units)`);
+      log(`${payouts.length} payout(s) submitted; the provider confirms them by webhook.`);
+      return 0;
+    }),
+  );
+
+program
+  .command('release-due')
+  .description('Release the escrow of orders whose confirmation window has ended')
+  .action(() =>
+    withRuntime(async (rt) => {
+      const r = await releaseDueOrders(rt.ctx);
+      log(`released ${r.released.length}, failed ${r.failed.length}`);
+      for (const f of r.failed) log(`  ${f.orderId}: ${f.error}`);
+      return r.failed.length ? 1 : 0;
+    }),
+  );
+
+program
+  .command('reindex')
+  .description('Rebuild the search index from the catalog')
+  .action(() =>
+    withRuntime(async (rt) => {
+      const n = await reindexAll(rt.ctx.db, (done, total) =>
+        process.stdout.write(`\rindexed ${done}/${total}`),
+      );
+      log(`\n${n} products indexed.`);
+      return 0;
+    }),
+  );
+
+program.parseAsync(process.argv).catch((e: Error) => {
+  process.stderr.write(`heartland: ${e.message}\n`);
+  process.exit(1);
+});

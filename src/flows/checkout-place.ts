@@ -1,0 +1,100 @@
+import { inTransaction } from '../db/transaction.js';
+import { DomainError, unprocessable } from '../kernel/errors.js';
+import { newId } from '../kernel/ids.js';
+import * as catalog from '../modules/catalog/index.js';
+import * as compliance from '../modules/compliance/index.js';
+import * as identity from '../modules/identity/index.js';
+import * as orders from '../modules/orders/index.js';
+import * as payments from '../modules/payments/index.js';
+import type { FlowCtx } from './context.js';
+import { cancelUnpaidCheckout } from './payment-events.js';
+
+export interface PlacedCheckout {
+  checkoutId: string;
+  paymentIntentId: string;
+  orders: orders.OrderView[];
+  replayed: boolean;
+}
+
+/**
+ * Places a quote: in ONE transaction, claim the quote, reserve stock (never oversold: the
+ * database refuses), count the CN annual allowance, create one order per seller, and authorize
+ * the payment into escrow (a pending ledger entry). Then, outside the transaction, submit the
+ * charge to the provider; a decline undoes the reservation in a second transaction.
+ */
+export async function placeCheckout(
+  ctx: FlowCtx,
+  buyerId: string,
+  input: { quoteId: string; paymentMethod: string },
+): Promise<PlacedCheckout> {
+  const now = ctx.clock.now();
+  const placed = await inTransaction(ctx.db, async (tx) => {
+    const claim = await orders.claimQuote(tx, input.quoteId, buyerId, now);
+    if (!claim.claimed) return { checkoutId: claim.checkoutId, replayed: true as const };
+    const quote = claim.quote;
+    if (quote.market === 'CN') {
+      const id = await identity.getBuyerIdentity(tx, buyerId as never, 'CN');
+      if (!id) {
+        throw unprocessable(
+          'orders.buyer_identity_required',
+          'Orders into mainland China need the orderer’s real name and ID number (cross-border e-commerce rules).',
+        );
+      }
+    }
+    await catalog.reserveStock(
+      tx,
+      quote.orders.flatMap((o) => o.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))),
+    );
+    const checkoutId = newId('chk');
+    const created = await orders.createOrdersFromQuote(tx, quote, checkoutId, now);
+    if (quote.market === 'CN') {
+      for (const [i, o] of quote.orders.entries()) {
+        await compliance.reserveAnnualAllowance(tx, {
+          buyerId,
+          year: compliance.cnAllowanceYear(now),
+          amount: { amount: o.dutiableValue, currency: 'CNY' },
+          reference: created[i]!.orderId,
+        });
+      }
+    }
+    const intent = await payments.createPaymentIntent(tx, ctx.clock, {
+      checkoutId,
+      buyerId,
+      amount: { amount: quote.totals.total, currency: quote.currency },
+      paymentMethod: input.paymentMethod,
+      escrows: created.map((c) => ({
+        orderId: c.orderId,
+        sellerId: c.sellerId,
+        amount: { amount: c.total, currency: quote.currency },
+      })),
+    });
+    await orders.recordCheckout(tx, {
+      id: checkoutId,
+      quoteId: quote.id,
+      buyerId,
+      paymentIntentId: intent.id,
+      paymentMethod: input.paymentMethod,
+      at: now,
+    });
+    return { checkoutId, replayed: false as const };
+  });
+
+  const checkout = await orders.getCheckout(ctx.db, placed.checkoutId);
+  const intentId = checkout.paymentIntentId!;
+  if (!placed.replayed) {
+    const submitted = await payments.submitPaymentIntent(ctx, ctx.provider, intentId);
+    if (submitted.status === 'declined') {
+      await cancelUnpaidCheckout(ctx, intentId, submitted.declineCode);
+      throw new DomainError('payment_required', `payments.${submitted.declineCode}`, submitted.message, {
+        checkoutId: placed.checkoutId,
+        paymentIntentId: intentId,
+      });
+    }
+  }
+  return {
+    checkoutId: placed.checkoutId,
+    paymentIntentId: intentId,
+    orders: await orders.ordersForCheckout(ctx.db, placed.checkoutId),
+    replayed: placed.replayed,
+  };
+}

@@ -1,0 +1,222 @@
+import { conflict, notFound, unprocessable } from '../kernel/errors.js';
+import { newId } from '../kernel/ids.js';
+import type { MarketCode } from '../kernel/locales.js';
+import * as catalog from '../modules/catalog/index.js';
+import * as compliance from '../modules/compliance/index.js';
+import * as markets from '../modules/markets/index.js';
+import * as orders from '../modules/orders/index.js';
+import * as shipping from '../modules/shipping/index.js';
+import { allocate, applyRate, type CurrencyCode, type Money } from '../money/index.js';
+import type { FlowCtx } from './context.js';
+
+export interface QuoteRequest {
+  market: MarketCode;
+  shippingMethod: 'express' | 'surface';
+  lines: { variantId: string; quantity: number }[];
+}
+
+/** Same variant twice in a cart is one line with the quantities added. */
+function mergeLines(lines: QuoteRequest['lines']): QuoteRequest['lines'] {
+  const byVariant = new Map<string, number>();
+  for (const l of lines) byVariant.set(l.variantId, (byVariant.get(l.variantId) ?? 0) + l.quantity);
+  return [...byVariant].map(([variantId, quantity]) => ({ variantId, quantity }));
+}
+
+const m = (amount: bigint, currency: CurrencyCode): Money => ({ amount, currency });
+
+/**
+ * Prices a cart for one buyer and market: converts each USD price at a rate locked for the
+ * quote's life, adds shipping per seller parcel and the import taxes of the destination, and
+ * splits everything per seller (one order, one parcel, one customs declaration per seller).
+ */
+export async function createCheckoutQuote(
+  ctx: FlowCtx,
+  buyerId: string,
+  request: QuoteRequest,
+): Promise<orders.Quote> {
+  const lines = mergeLines(request.lines);
+  const market = await markets.getMarket(ctx.db, request.market);
+  const currency = market.currency;
+  const fx = await markets.latestRate(ctx.db, currency);
+  const now = ctx.clock.now();
+
+  const variants = await catalog.getVariantsForCheckout(
+    ctx.db,
+    lines.map((l) => l.variantId),
+  );
+  const byId = new Map(variants.map((v) => [v.variantId as string, v]));
+  for (const l of lines) {
+    const v = byId.get(l.variantId);
+    if (!v)
+      throw notFound('orders.variant_not_found', `No product variant ${l.variantId}.`, {
+        variantId: l.variantId,
+      });
+    if (!v.purchasable) {
+      throw unprocessable('orders.not_purchasable', `${v.sku} is not for sale right now.`, {
+        variantId: l.variantId,
+      });
+    }
+    if (v.stock < l.quantity) {
+      throw conflict('catalog.out_of_stock', `Only ${v.stock} of ${v.sku} left.`, {
+        variantId: l.variantId,
+        requested: l.quantity,
+        available: v.stock,
+      });
+    }
+    const eligibility = compliance.checkEligibility({
+      market: request.market,
+      hsCode: v.hsCode,
+      productKind: v.kind,
+    });
+    if (!eligibility.eligible) {
+      throw unprocessable('compliance.not_eligible', `${v.sku} cannot be sold into ${request.market}.`, {
+        variantId: l.variantId,
+        rules: eligibility.rules,
+      });
+    }
+  }
+
+  // Group per seller, keeping the cart's order.
+  const groups = new Map<string, { variantId: string; quantity: number }[]>();
+  for (const l of lines) {
+    const sellerId = byId.get(l.variantId)!.sellerId as string;
+    groups.set(sellerId, [...(groups.get(sellerId) ?? []), l]);
+  }
+
+  const fxRule: orders.RuleRef = {
+    ruleId: `fx.usd_${currency.toLowerCase()}`,
+    description: `USD→${currency} at ${fx.rate}, locked until the quote expires; converted once per amount, rounded half-to-even`,
+    source: fx.source,
+    effectiveFrom: fx.asOf.toISOString(),
+  };
+
+  const quoteOrders: orders.QuoteOrder[] = [];
+  for (const [sellerId, sellerLines] of groups) {
+    const goodsLines = sellerLines.filter((l) => byId.get(l.variantId)!.kind === 'goods');
+    const weights = goodsLines.map((l) => BigInt((byId.get(l.variantId)!.weightGrams ?? 0) * l.quantity));
+    const totalWeight = weights.reduce((a, b) => a + b, 0n);
+    let shippingUsd = m(0n, 'USD');
+    const rules: orders.RuleRef[] = [fxRule];
+    if (totalWeight > 0n) {
+      const rate = shipping.quoteShipping({
+        market: request.market,
+        method: request.shippingMethod,
+        weightGrams: Number(totalWeight),
+      });
+      shippingUsd = rate.price;
+      rules.push({
+        ruleId: rate.ruleId,
+        description: `${request.shippingMethod} shipping US→${request.market}, ${totalWeight} g, ${rate.transitDays.min}–${rate.transitDays.max} days`,
+        source: 'data/shipping-rates.json',
+      });
+    }
+    const shippingBuyer = applyRate(shippingUsd, fx.rate, currency);
+    const freightShares = totalWeight > 0n ? allocate(shippingBuyer, weights) : [];
+    const freightByVariant = new Map(goodsLines.map((l, i) => [l.variantId, freightShares[i]!.amount]));
+
+    const priced = sellerLines.map((l) => {
+      const v = byId.get(l.variantId)!;
+      const unitPrice = applyRate(v.priceUsd, fx.rate, currency);
+      return {
+        l,
+        v,
+        unitPrice,
+        goods: unitPrice.amount * BigInt(l.quantity),
+        freight: freightByVariant.get(l.variantId) ?? 0n,
+      };
+    });
+    const landed = compliance.computeLandedCost({
+      market: request.market,
+      currency,
+      usdRate: fx.rate,
+      at: now,
+      lines: priced.map((p) => ({
+        lineRef: p.l.variantId,
+        hsCode: p.v.hsCode,
+        productKind: p.v.kind,
+        quantity: p.l.quantity,
+        unitPrice: p.unitPrice,
+        freight: m(p.freight, currency),
+      })),
+    });
+    const taxByLine = new Map(landed.lines.map((t) => [t.lineRef, t]));
+    const quoteLines: orders.QuoteLine[] = priced.map((p) => {
+      const t = taxByLine.get(p.l.variantId)!;
+      return {
+        variantId: p.l.variantId,
+        productId: p.v.productId,
+        sku: p.v.sku,
+        title: p.v.titles.en ?? p.v.sku,
+        hsCode: p.v.hsCode,
+        kind: p.v.kind,
+        quantity: p.l.quantity,
+        unitPriceUsd: p.v.priceUsd.amount,
+        unitPrice: p.unitPrice.amount,
+        goods: p.goods,
+        freight: p.freight,
+        duty: t.duty.amount,
+        importVat: t.importVat.amount,
+        consumptionTax: t.consumptionTax.amount,
+        rules: t.rules,
+      };
+    });
+    const goods = quoteLines.reduce((a, l) => a + l.goods, 0n);
+    const tax = landed.totals.total.amount;
+    quoteOrders.push({
+      sellerId,
+      goodsUsd: priced.reduce((a, p) => a + p.v.priceUsd.amount * BigInt(p.l.quantity), 0n),
+      shippingUsd: shippingUsd.amount,
+      goods,
+      shipping: shippingBuyer.amount,
+      tax,
+      total: goods + shippingBuyer.amount + tax,
+      dutiableValue: landed.dutiableValue.amount,
+      regime: landed.regime,
+      rules: [...rules, ...landed.rules],
+      lines: quoteLines,
+    });
+  }
+
+  if (request.market === 'CN') {
+    // Cross-border retail imports count against the buyer's annual CNY 26,000; refuse early what placing would refuse.
+    const allowance = await compliance.annualAllowance(ctx.db, buyerId, compliance.cnAllowanceYear(now));
+    const needed = quoteOrders.reduce((a, o) => a + o.dutiableValue, 0n);
+    if (needed > allowance.remaining.amount) {
+      throw unprocessable(
+        'compliance.cn_annual_limit_exceeded',
+        'This cart would pass your annual cross-border allowance.',
+        {
+          remaining: Number(allowance.remaining.amount),
+          needed: Number(needed),
+        },
+      );
+    }
+  }
+
+  const totals = quoteOrders.reduce(
+    (t, o) => ({
+      goods: t.goods + o.goods,
+      shipping: t.shipping + o.shipping,
+      tax: t.tax + o.tax,
+      total: t.total + o.total,
+    }),
+    { goods: 0n, shipping: 0n, tax: 0n, total: 0n },
+  );
+  const quote: orders.Quote = {
+    id: newId('quo'),
+    buyerId,
+    market: request.market,
+    currency,
+    fxRateId: fx.id,
+    fxRate: fx.rate,
+    fxSource: fx.source,
+    shippingMethod: request.shippingMethod,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + ctx.config.quoteTtlSeconds * 1000),
+    status: 'open',
+    orders: quoteOrders,
+    totals,
+  };
+  await orders.saveQuote(ctx.db, quote);
+  return quote;
+}

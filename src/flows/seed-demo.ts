@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SingleBar } from 'cli-progress';
+import { inTransaction } from '../db/transaction.js';
+import type { Role } from '../kernel/access.js';
+import type { SellerId, UserId } from '../kernel/ids.js';
+import type { Locale } from '../kernel/locales.js';
+import * as catalog from '../modules/catalog/index.js';
+import * as identity from '../modules/identity/index.js';
+import * as search from '../modules/search/index.js';
+import * as sellers from '../modules/sellers/index.js';
+import type { FlowCtx } from './context.js';
+
+const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
+const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(DEMO_DIR, file), 'utf8')) as T;
+
+interface DemoSeller extends sellers.OnboardSellerInput {
+  key: string;
+  verified: boolean;
+  login: { email: string; password: string };
+}
+interface DemoProduct extends Omit<catalog.ProductInput, 'categorySlug'> {
+  seller: string;
+  category: string;
+}
+interface DemoBuyer {
+  email: string;
+  password: string;
+  displayName: string;
+  market: string;
+  locale: Locale;
+  identity: { realName: string; idNumber: string } | null;
+}
+interface DemoStaff {
+  email: string;
+  password: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export const DEMO_MARKER = 'admin@demo.heartland.example';
+
+export async function isDemoSeeded(ctx: FlowCtx): Promise<boolean> {
+  return (await identity.findUserByEmail(ctx.db, DEMO_MARKER)) !== null;
+}
+
+/**
+ * Loads the written demo marketplace through the modules' own operations (the same validation
+ * a real seller's input gets): staff, sellers (verified or pending), categories, products, buyers
+ * with their CN identities, then the search index.
+ */
+export async function seedDemo(
+  ctx: FlowCtx,
+  opts: { progress?: boolean; log?: (l: string) => void } = {},
+): Promise<void> {
+  const log = opts.log ?? (() => {});
+  const identityDeps = { db: ctx.db, clock: ctx.clock, idEncryptionKey: ctx.config.idEncryptionKey };
+  if (await isDemoSeeded(ctx)) {
+    log('The demo data is already loaded.');
+    return;
+  }
+  const staff = read<DemoStaff[]>('staff.json');
+  const demoSellers = read<DemoSeller[]>('sellers.json');
+  const products = read<DemoProduct[]>('products.json');
+  const buyers = read<DemoBuyer[]>('buyers.json');
+  const categories = read<Parameters<typeof catalog.loadCategories>[1]>('categories.json');
+
+  const total = staff.length + demoSellers.length + products.length + buyers.length;
+  const bar = opts.progress
+    ? new SingleBar({ format: 'demo data [{bar}] {value}/{total} {step}', hideCursor: true })
+    : null;
+  bar?.start(total, 0, { step: 'staff' });
+  const tick = (step: string) => bar?.increment(1, { step });
+
+  let adminId: UserId | null = null;
+  for (const s of staff) {
+    const user = await identity.createUser(identityDeps, {
+      email: s.email,
+      password: s.password,
+      displayName: s.displayName,
+      roles: s.roles.map((role) => ({ role })),
+    });
+    if (s.roles.includes('platform_admin')) adminId = user.id;
+    tick('staff');
+  }
+  await catalog.loadCategories(ctx.db, categories);
+
+  const sellerIds = new Map<string, { id: SellerId; visible: boolean }>();
+  for (const s of demoSellers) {
+    const { key, verified, login, ...input } = s;
+    const user = await identity.createUser(identityDeps, {
+      email: login.email,
+      password: login.password,
+      displayName: input.contact.name,
+      roles: [],
+    });
+    const seller = await sellers.onboardSeller(ctx, user.id, input);
+    if (verified) {
+      await inTransaction(ctx.db, async (tx) => {
+        await sellers.transitionSeller(tx, ctx.clock, {
+          sellerId: seller.id,
+          to: 'verified',
+          actorId: adminId ?? 'system',
+          reason: 'demo data: documents reviewed',
+        });
+        await catalog.setSellerVisibility(tx, seller.id, true);
+      });
+    }
+    sellerIds.set(key, { id: seller.id, visible: verified });
+    tick('sellers');
+  }
+
+  for (const p of products) {
+    const { seller, category, ...input } = p;
+    const owner = sellerIds.get(seller);
+    if (!owner) throw new Error(`demo product names unknown seller ${seller}`);
+    await catalog.createProduct(ctx, owner.id, owner.visible, {
+      ...input,
+      categorySlug: category,
+      status: 'active',
+    });
+    tick('products');
+  }
+
+  for (const b of buyers) {
+    const user = await identity.createUser(identityDeps, {
+      email: b.email,
+      password: b.password,
+      displayName: b.displayName,
+      roles: [{ role: 'buyer' }],
+    });
+    if (b.identity && b.market === 'CN') {
+      await identity.saveBuyerIdentity(identityDeps, user.id, { market: 'CN', ...b.identity });
+    }
+    tick('buyers');
+  }
+  bar?.stop();
+  const indexed = await search.reindexAll(ctx.db);
+  await search.syncSearchIndex(ctx.db); // consume the outbox rows the seeding wrote
+  log(
+    `Demo marketplace loaded: ${demoSellers.length} sellers, ${products.length} products (${indexed} indexed), ${buyers.length} buyers.`,
+  );
+}

@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LOCALES, type Locale, MARKET_CODES, type MarketCode } from '../kernel/locales.js';
+import * as catalog from '../modules/catalog/index.js';
+import * as compliance from '../modules/compliance/index.js';
+import * as markets from '../modules/markets/index.js';
+import * as sellers from '../modules/sellers/index.js';
+import * as shipping from '../modules/shipping/index.js';
+import { applyRate, type Money, toJson } from '../money/index.js';
+import type { FlowCtx } from './context.js';
+
+const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });
+
+const ProductPage = z.object({
+  id: z.string(),
+  market: z.string(),
+  locale: z.string(),
+  title: z.string(),
+  description: z.string(),
+  titleLocale: z.string(),
+  kind: z.string(),
+  categorySlug: z.string(),
+  brand: z.string().nullable(),
+  originState: z.string(),
+  hsCode: z.string(),
+  images: z.array(z.object({ url: z.string(), alt: z.string().nullable() })),
+  eligible: z.boolean(),
+  fxRate: z.object({ rate: z.string(), source: z.string(), asOf: z.string() }),
+  seller: z.object({
+    id: z.string(),
+    name: z.string(),
+    usState: z.string(),
+    city: z.string(),
+    isFarm: z.boolean(),
+    founded: z.number().nullable(),
+    description: z.string().nullable(),
+  }),
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string(),
+      attributes: z.record(z.string(), z.string()),
+      inStock: z.boolean(),
+      priceUsd: MoneyJson,
+      price: MoneyJson,
+      estimatedShipping: MoneyJson.nullable(),
+      estimatedTax: MoneyJson.nullable(),
+      deliveredPrice: MoneyJson.nullable(),
+      taxRegime: z.string().nullable(),
+      taxRules: z.array(z.object({ ruleId: z.string(), description: z.string(), source: z.string() })),
+    }),
+  ),
+});
+
+/**
+ * One product as a buyer in a market sees it: in their language (falling back to English), the
+ * price in their currency, and an estimate of the delivered price for one unit by express,
+ * duties and taxes included, with the rules that produced each figure.
+ */
+async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, locale: Locale) {
+  const product = await catalog.getProduct(ctx.db, id);
+  const market = await markets.getMarket(ctx.db, marketCode);
+  const fx = await markets.latestRate(ctx.db, market.currency);
+  const seller = await sellers.getSeller(ctx.db, product.sellerId);
+  const text = product.translations[locale] ? locale : 'en';
+  const translation = product.translations[text]!;
+  const eligible = compliance.checkEligibility({
+    market: marketCode,
+    hsCode: product.hsCode,
+    productKind: product.kind,
+  }).eligible;
+  const variants = product.variants.map((v) => {
+    const priceUsd: Money = { amount: BigInt(v.priceUsd.amount), currency: 'USD' };
+    const price = applyRate(priceUsd, fx.rate, market.currency);
+    const base = {
+      id: v.id,
+      sku: v.sku,
+      attributes: v.attributes,
+      inStock: v.stock > 0,
+      priceUsd: toJson(priceUsd),
+      price: toJson(price),
+    };
+    if (!eligible) {
+      // Not sold into this market: show the price, estimate nothing.
+      return {
+        ...base,
+        estimatedShipping: null,
+        estimatedTax: null,
+        deliveredPrice: null,
+        taxRegime: null,
+        taxRules: [],
+      };
+    }
+    const shipUsd =
+      v.weightGrams && product.kind === 'goods'
+        ? shipping.quoteShipping({ market: marketCode, method: 'express', weightGrams: v.weightGrams }).price
+        : ({ amount: 0n, currency: 'USD' } as Money);
+    const ship = applyRate(shipUsd, fx.rate, market.currency);
+    const landed = compliance.computeLandedCost({
+      market: marketCode,
+      currency: market.currency,
+      usdRate: fx.rate,
+      at: ctx.clock.now(),
+      lines: [
+        {
+          lineRef: v.id,
+          hsCode: product.hsCode,
+          productKind: product.kind,
+          quantity: 1,
+          unitPrice: price,
+          freight: ship,
+        },
+      ],
+    });
+    const tax = landed.totals.total;
+    return {
+      ...base,
+      estimatedShipping: toJson(ship),
+      estimatedTax: toJson(tax),
+      deliveredPrice: toJson({ amount: price.amount + ship.amount + tax.amount, currency: market.currency }),
+      taxRegime: landed.regime,
+      taxRules: [...landed.rules, ...(landed.lines[0]?.rules ?? [])].map((r) => ({
+        ruleId: r.ruleId,
+        description: r.description,
+        source: r.source,
+      })),
+    };
+  });
+  return {
+    id: product.id,
+    market: marketCode,
+    locale,
+    title: translation.title,
+    description: translation.description,
+    titleLocale: text,
+    kind: product.kind,
+    categorySlug: product.categorySlug,
+    brand: product.brand,
+    originState: product.originState,
+    hsCode: product.hsCode,
+    images: product.images,
+    eligible,
+    fxRate: { rate: fx.rate, source: fx.source, asOf: fx.asOf.toISOString() },
+    seller: {
+      id: seller.id,
+      name: seller.dba ?? seller.legalName,
+      usState: seller.usState,
+      city: seller.city,
+      isFarm: seller.isFarm,
+      founded: seller.founded,
+      description: seller.description[locale] ?? seller.description.en ?? null,
+    },
+    variants,
+  };
+}
+
+export function storefrontRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/storefront/products/:id',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['storefront'],
+          summary: 'A product page for a buyer: local price, estimated duties and taxes, the seller',
+          params: z.object({ id: z.string().regex(/^prd_[0-9a-f]{32}$/) }),
+          querystring: z
+            .object({ market: z.enum(MARKET_CODES).default('CN'), locale: z.enum(LOCALES).optional() })
+            .strict(),
+          response: { 200: ProductPage },
+        },
+      },
+      async (req) => {
+        const market = await markets.getMarket(ctx.db, req.query.market);
+        return productPage(ctx, req.params.id, req.query.market, req.query.locale ?? market.defaultLocale);
+      },
+    );
+  };
+}

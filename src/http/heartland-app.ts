@@ -1,0 +1,47 @@
+import type { Pool } from 'pg';
+import { checkoutRoutes } from '../flows/checkout-routes.js';
+import type { FlowCtx } from '../flows/context.js';
+import { orderFlowRoutes } from '../flows/order-routes.js';
+import { sellerVerificationRoutes } from '../flows/seller-verification-routes.js';
+import { storefrontRoutes } from '../flows/storefront-routes.js';
+import { catalogRoutes } from '../modules/catalog/index.js';
+import { complianceRoutes } from '../modules/compliance/index.js';
+import { authenticator, identityRoutes } from '../modules/identity/index.js';
+import { ledgerRoutes } from '../modules/ledger/index.js';
+import { marketsRoutes } from '../modules/markets/index.js';
+import { ordersRoutes } from '../modules/orders/index.js';
+import { paymentsRoutes } from '../modules/payments/index.js';
+import { searchRoutes } from '../modules/search/index.js';
+import { sellersRoutes } from '../modules/sellers/index.js';
+import { shippingRoutes } from '../modules/shipping/index.js';
+import { type App, createApp } from './app.js';
+
+/** The whole Heartland HTTP API: every module's routes and the cross-module flows. */
+export async function createHeartlandApp(
+  ctx: FlowCtx & { pool: Pool },
+  opts: { logger?: boolean; isReady?: () => boolean } = {},
+): Promise<App> {
+  const identityDeps = { db: ctx.db, clock: ctx.clock, idEncryptionKey: ctx.config.idEncryptionKey };
+  return createApp({
+    pool: ctx.pool,
+    authenticate: authenticator(identityDeps),
+    logger: opts.logger,
+    isReady: opts.isReady,
+    routes: [
+      identityRoutes(identityDeps),
+      marketsRoutes(ctx),
+      sellersRoutes(ctx),
+      sellerVerificationRoutes(ctx),
+      catalogRoutes(ctx),
+      searchRoutes(ctx),
+      complianceRoutes(ctx),
+      shippingRoutes(),
+      ledgerRoutes(ctx),
+      paymentsRoutes(ctx),
+      ordersRoutes(ctx),
+      checkoutRoutes(ctx),
+      orderFlowRoutes(ctx),
+      storefrontRoutes(ctx),
+    ],
+  });
+}

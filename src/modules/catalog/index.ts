@@ -1,0 +1,28 @@
+/** Catalog: categories, products, variants (SKUs), translations, images, stock and prices in USD. */
+export { type CategoryInput, type CategoryView, listCategories, loadCategories } from './categories.js';
+export { createProduct, PRODUCT_CHANGED } from './create-product.js';
+export { allProductIds, type ProductIndexDoc, productsForIndex } from './index-docs.js';
+export {
+  isImageUrl,
+  MAX_PRICE_USD_MINOR,
+  MAX_STOCK,
+  type ProductInput,
+  ProductInputSchema,
+  type ProductKind,
+  type ProductPatch,
+  ProductPatchSchema,
+  type ProductStatus,
+  type TranslationInput,
+  type VariantInput,
+} from './product-input.js';
+export type { ProductView, VariantView } from './product-view.js';
+export {
+  type CheckoutVariant,
+  getProduct,
+  getVariantsForCheckout,
+  listSellerProducts,
+} from './read-products.js';
+export { catalogRoutes } from './routes.js';
+export { setSellerVisibility } from './seller-visibility.js';
+export { releaseStock, reserveStock, type StockLine, setStock } from './stock.js';
+export { PRODUCT_STATUS_TRANSITIONS, updateProduct } from './update-product.js';

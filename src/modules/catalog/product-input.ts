@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { Locale } from '../../kernel/locales.js';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
+
+export type ProductKind = 'goods' | 'service';
+export type ProductStatus = 'draft' | 'active' | 'archived';
+export const PRODUCT_KINDS = ['goods', 'service'] as const satisfies readonly ProductKind[];
+export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const satisfies readonly ProductStatus[];
+
+export interface TranslationInput {
+  title: string;
+  description: string;
+}
+export interface VariantInput {
+  sku: string;
+  /** USD minor units (cents), an integer > 0. */
+  priceUsd: number;
+  stock: number;
+  /** Grams, > 0 for goods; null for services (nothing ships). */
+  weightGrams: number | null;
+  attributes?: Record<string, string>;
+}
+export interface ProductInput {
+  kind: ProductKind;
+  categorySlug: string;
+  brand?: string | null;
+  originState: UsState;
+  hsCode: string;
+  status?: 'draft' | 'active';
+  translations: { en: TranslationInput } & Partial<Record<Exclude<Locale, 'en'>, TranslationInput>>;
+  images: { url: string; alt?: string }[];
+  variants: VariantInput[];
+}
+/**
+ * A change to a product. Fields present replace the product's; translations and images are
+ * replaced as a whole. Variants are matched by SKU: listed SKUs are updated or added, SKUs left
+ * out are retired (never deleted: orders keep their ids). A listed existing variant keeps its
+ * stock unless `stock` is given, so a price edit cannot overwrite concurrent reservations.
+ */
+export type ProductPatch = Partial<Omit<ProductInput, 'status' | 'variants'>> & {
+  status?: ProductStatus;
+  variants?: (Omit<VariantInput, 'stock'> & { stock?: number })[];
+};
+
+/** $100,000,000.00: far above any listing, far below 2^53, so JSON numbers stay exact. */
+export const MAX_PRICE_USD_MINOR = 10_000_000_000;
+/** int4 keeps stock; one variant never needs more. */
+export const MAX_STOCK = 1_000_000_000;
+export const MAX_WEIGHT_GRAMS = 10_000_000;
+export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const HS_CODE_PATTERN = /^[0-9]{6,10}$/;
+
+/** An https URL, or a path on this site (`/img/a.jpg`, not the protocol-relative `//host/a.jpg`). */
+export function isImageUrl(s: string): boolean {
+  if (/\s|\\/.test(s)) return false;
+  if (s.startsWith('/')) return s.length > 1 && s[1] !== '/';
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' && u.hostname.length > 0 && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+const Translation = z
+  .object({ title: z.string().trim().min(1).max(200), description: z.string().trim().min(1).max(5000) })
+  .strict();
+export const TranslationsSchema = z
+  .object({
+    en: Translation,
+    'zh-Hans': Translation.optional(),
+    'zh-Hant': Translation.optional(),
+    ja: Translation.optional(),
+    ko: Translation.optional(),
+  })
+  .strict();
+const Image = z
+  .object({
+    url: z.string().max(2048).refine(isImageUrl, 'An https URL or a path starting with a single /.'),
+    alt: z.string().trim().max(300).optional(),
+  })
+  .strict();
+const Attributes = z
+  .record(z.string().trim().min(1).max(50), z.string().trim().max(200))
+  .refine((o) => Object.keys(o).length <= 20, 'At most 20 attributes.');
+const variantFields = {
+  sku: z
+    .string()
+    .regex(SKU_PATTERN, 'A SKU: 1 to 64 letters, digits, . _ / -, starting with a letter or digit.'),
+  priceUsd: z.number().int().min(1).max(MAX_PRICE_USD_MINOR).describe('USD minor units (cents)'),
+  weightGrams: z.number().int().min(1).max(MAX_WEIGHT_GRAMS).nullable(),
+  attributes: Attributes.optional(),
+};
+const Variant = z.object({ ...variantFields, stock: z.number().int().min(0).max(MAX_STOCK) }).strict();
+const PatchVariant = z
+  .object({ ...variantFields, stock: z.number().int().min(0).max(MAX_STOCK).optional() })
+  .strict();
+
+const productFields = {
+  kind: z.enum(PRODUCT_KINDS),
+  categorySlug: z.string().max(64).regex(SLUG_PATTERN),
+  brand: z.string().trim().min(1).max(100).nullable().optional(),
+  originState: z.enum(US_STATE_CODES as [UsState, ...UsState[]]),
+  hsCode: z.string().regex(HS_CODE_PATTERN, 'An HS code: 6 to 10 digits.'),
+  translations: TranslationsSchema,
+  images: z.array(Image).max(20),
+};
+
+/** Goods ship and need a weight; services ship nothing and must not have one. */
+export function weightProblems(
+  kind: ProductKind,
+  variants: readonly { weightGrams: number | null }[],
+): { index: number; message: string }[] {
+  const out: { index: number; message: string }[] = [];
+  variants.forEach((v, index) => {
+    if (kind === 'goods' && v.weightGrams === null)
+      out.push({ index, message: 'Goods need a weight in grams.' });
+    if (kind === 'service' && v.weightGrams !== null)
+      out.push({ index, message: 'A service has no weight.' });
+  });
+  return out;
+}
+
+function uniqueSkus(variants: readonly { sku: string }[], ctx: z.RefinementCtx, path: string): void {
+  const seen = new Set<string>();
+  variants.forEach((v, i) => {
+    if (seen.has(v.sku))
+      ctx.addIssue({ code: 'custom', path: [path, i, 'sku'], message: 'SKU listed twice.' });
+    seen.add(v.sku);
+  });
+}
+
+export const ProductInputSchema = z
+  .object({
+    ...productFields,
+    status: z.enum(['draft', 'active']).optional(),
+    variants: z.array(Variant).min(1).max(100),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    uniqueSkus(p.variants, ctx, 'variants');
+    for (const w of weightProblems(p.kind, p.variants)) {
+      ctx.addIssue({ code: 'custom', path: ['variants', w.index, 'weightGrams'], message: w.message });
+    }
+  });
+
+export const ProductPatchSchema = z
+  .object({
+    ...productFields,
+    status: z.enum(PRODUCT_STATUSES),
+    variants: z.array(PatchVariant).min(1).max(100),
+  })
+  .partial()
+  .strict()
+  .superRefine((p, ctx) => {
+    if (Object.keys(p).length === 0) ctx.addIssue({ code: 'custom', message: 'Nothing to change.' });
+    if (p.variants) uniqueSkus(p.variants, ctx, 'variants');
+  });

@@ -1,0 +1,188 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hasRole, type Principal } from '../../kernel/access.js';
+import type { Ctx } from '../../kernel/context.js';
+import { forbidden } from '../../kernel/errors.js';
+import type { SellerId } from '../../kernel/ids.js';
+import { LOCALES } from '../../kernel/locales.js';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
+import { getSeller } from '../sellers/index.js';
+import { listCategories } from './categories.js';
+import { createProduct } from './create-product.js';
+import {
+  MAX_STOCK,
+  PRODUCT_KINDS,
+  PRODUCT_STATUSES,
+  ProductInputSchema,
+  ProductPatchSchema,
+} from './product-input.js';
+import { getProduct, listSellerProducts, MAX_PAGE } from './read-products.js';
+import { setStock } from './stock.js';
+import { updateProduct } from './update-product.js';
+
+const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
+const ProductIdParam = z.string().regex(/^prd_[0-9a-f]{32}$/, 'A product id: prd_ and 32 hex digits.');
+const VariantIdParam = z.string().regex(/^var_[0-9a-f]{32}$/, 'A variant id: var_ and 32 hex digits.');
+
+const Names = z.object({
+  en: z.string(),
+  'zh-Hans': z.string(),
+  'zh-Hant': z.string(),
+  ja: z.string(),
+  ko: z.string(),
+});
+const CategoryViewSchema = z.object({
+  slug: z.string(),
+  parent: z.string().nullable(),
+  names: Names,
+  hsCode: z.string(),
+  path: z.array(z.string()),
+});
+const Translation = z.object({ title: z.string(), description: z.string() });
+const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
+const ProductViewSchema = z.object({
+  id: z.string(),
+  sellerId: z.string(),
+  kind: z.enum(PRODUCT_KINDS),
+  categorySlug: z.string(),
+  brand: z.string().nullable(),
+  originState: z.enum(US_STATE_CODES as [UsState, ...UsState[]]),
+  hsCode: z.string(),
+  status: z.enum(PRODUCT_STATUSES),
+  visible: z.boolean(),
+  translations: z.partialRecord(z.enum(LOCALES), Translation),
+  images: z.array(z.object({ url: z.string(), alt: z.string().nullable() })),
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      sku: z.string(),
+      priceUsd: MoneySchema,
+      stock: z.number().int(),
+      weightGrams: z.number().int().nullable(),
+      attributes: z.record(z.string(), z.string()),
+    }),
+  ),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** A seller's own staff, or a platform admin; anyone else is refused. */
+function assertSellerAccess(p: Principal | null, sellerId: string): SellerId {
+  const id = sellerId as SellerId;
+  if (hasRole(p, 'platform_admin')) return id;
+  if (p && hasRole(p, 'seller_staff') && p.sellerIds.includes(id)) return id;
+  throw forbidden('catalog.forbidden', 'Only this seller’s staff may manage its listings.', { sellerId });
+}
+
+const SELLER_ACCESS = ['seller_staff', 'platform_admin'] as const;
+
+export function catalogRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/categories',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'The category tree, with names in every locale and default HS codes',
+          response: { 200: z.array(CategoryViewSchema) },
+        },
+      },
+      async () => listCategories(ctx.db),
+    );
+
+    app.get(
+      '/products/:id/raw',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['catalog'],
+          summary: 'A visible product with its USD prices (the storefront page localises it)',
+          params: z.object({ id: ProductIdParam }),
+          response: { 200: ProductViewSchema },
+        },
+      },
+      async (req) => getProduct(ctx.db, req.params.id),
+    );
+
+    app.get(
+      '/sellers/:sellerId/products',
+      {
+        config: { access: SELLER_ACCESS },
+        schema: {
+          tags: ['catalog'],
+          summary: 'A seller’s products, hidden ones included, newest first',
+          params: z.object({ sellerId: SellerIdParam }),
+          querystring: z
+            .object({
+              limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
+              afterId: ProductIdParam.optional(),
+            })
+            .strict(),
+          response: { 200: z.array(ProductViewSchema) },
+        },
+      },
+      async (req) => {
+        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
+        return listSellerProducts(ctx.db, sellerId, { limit: req.query.limit, afterId: req.query.afterId });
+      },
+    );
+
+    app.post(
+      '/sellers/:sellerId/products',
+      {
+        config: { access: SELLER_ACCESS },
+        schema: {
+          tags: ['catalog'],
+          summary: 'List a product (shown to buyers once active and the seller is verified)',
+          params: z.object({ sellerId: SellerIdParam }),
+          body: ProductInputSchema,
+          response: { 201: ProductViewSchema },
+        },
+      },
+      async (req, reply) => {
+        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
+        const seller = await getSeller(ctx.db, sellerId);
+        const product = await createProduct(ctx, sellerId, seller.state === 'verified', req.body);
+        return reply.code(201).send(product);
+      },
+    );
+
+    app.patch(
+      '/sellers/:sellerId/products/:productId',
+      {
+        config: { access: SELLER_ACCESS },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Change a product; variants are matched by SKU, and SKUs left out are retired',
+          params: z.object({ sellerId: SellerIdParam, productId: ProductIdParam }),
+          body: ProductPatchSchema,
+          response: { 200: ProductViewSchema },
+        },
+      },
+      async (req) => {
+        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
+        return updateProduct(ctx, sellerId, req.params.productId, req.body);
+      },
+    );
+
+    app.put(
+      '/sellers/:sellerId/variants/:variantId/stock',
+      {
+        config: { access: SELLER_ACCESS },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Set a variant’s stock count',
+          params: z.object({ sellerId: SellerIdParam, variantId: VariantIdParam }),
+          body: z.object({ stock: z.number().int().min(0).max(MAX_STOCK) }).strict(),
+          response: { 204: z.null().describe('Stock set') },
+        },
+      },
+      async (req, reply) => {
+        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
+        await setStock(ctx, sellerId, req.params.variantId, req.body.stock);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

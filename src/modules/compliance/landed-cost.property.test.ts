@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../kernel/errors.js';
+import type { MarketCode } from '../../kernel/locales.js';
+import { add, applyRate, type CurrencyCode, money } from '../../money/index.js';
+import { checkEligibility, computeLandedCost } from './index.js';
+import { line, order } from './test-support.js';
+import type { LandedCost } from './types.js';
+
+const MARKETS: [MarketCode, CurrencyCode][] = [
+  ['CN', 'CNY'],
+  ['HK', 'HKD'],
+  ['TW', 'TWD'],
+  ['JP', 'JPY'],
+  ['KR', 'KRW'],
+  ['SG', 'SGD'],
+];
+const HS = [
+  '1602.50',
+  '1006.30',
+  '3304.99',
+  '2204.21',
+  '2208.30',
+  '1702.20',
+  '0409.00',
+  '1201.90',
+  '6109.10',
+  '9102.11',
+  '7113.19',
+  '1211.20',
+];
+
+const lineArb = (currency: CurrencyCode) =>
+  fc
+    .record({
+      hs: fc.constantFrom(...HS),
+      kind: fc.constantFrom('goods', 'goods', 'goods', 'service') as fc.Arbitrary<'goods' | 'service'>,
+      quantity: fc.integer({ min: 1, max: 5 }),
+      unitPrice: fc.bigInt({ min: 0n, max: 3_000_000n }),
+      freight: fc.bigInt({ min: 0n, max: 200_000n }),
+    })
+    .map((l) => ({ ...l, currency }));
+
+const orderArb = fc
+  .constantFrom(...MARKETS)
+  .chain(([market, currency]) =>
+    fc.record({
+      market: fc.constant(market),
+      currency: fc.constant(currency),
+      lines: fc.array(lineArb(currency), { minLength: 1, maxLength: 6 }),
+      rate: fc.constantFrom('1', '7.12', '1420.50', '0.75'),
+    }),
+  )
+  .filter(({ market, lines }) =>
+    lines.every(
+      (l) =>
+        l.kind === 'service' || checkEligibility({ market, hsCode: l.hs, productKind: 'goods' }).eligible,
+    ),
+  );
+
+/** Computes, or returns null when China refuses an order above its single limit (an expected outcome). */
+type GenOrder = typeof orderArb extends fc.Arbitrary<infer T> ? T : never;
+
+function compute(o: GenOrder): LandedCost | null {
+  try {
+    return computeLandedCost(
+      order(
+        o.market,
+        o.currency,
+        o.lines.map((l, i) => line(`l${i}`, l.hs, l.quantity, l.unitPrice, l.freight, l.currency, l.kind)),
+        o.rate,
+      ),
+    );
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'compliance.cn_single_limit_exceeded') return null;
+    throw e;
+  }
+}
+
+describe('landed cost properties', () => {
+  it('never gives a negative amount, and every line and total adds up exactly', () => {
+    fc.assert(
+      fc.property(orderArb, (o) => {
+        const r = compute(o);
+        if (!r) return;
+        const zero = money(0n, o.currency);
+        let duty = zero;
+        let vat = zero;
+        let ct = zero;
+        let value = zero;
+        for (const l of r.lines) {
+          for (const m of [l.duty, l.importVat, l.consumptionTax, l.total, l.dutiableValue]) {
+            expect(m.currency).toBe(o.currency);
+            expect(m.amount >= 0n).toBe(true);
+          }
+          expect(l.total.amount).toBe(l.duty.amount + l.importVat.amount + l.consumptionTax.amount);
+          expect(l.rules.length).toBeGreaterThan(0);
+          duty = add(duty, l.duty);
+          vat = add(vat, l.importVat);
+          ct = add(ct, l.consumptionTax);
+          value = add(value, l.dutiableValue);
+        }
+        expect(r.totals.duty).toEqual(duty);
+        expect(r.totals.importVat).toEqual(vat);
+        expect(r.totals.consumptionTax).toEqual(ct);
+        expect(r.totals.total.amount).toBe(duty.amount + vat.amount + ct.amount);
+        expect(r.dutiableValue).toEqual(value);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(orderArb, (o) => {
+        expect(compute(o)).toEqual(compute(o));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('matches the published CBEC rates for CT-free goods: 9.1% (13% VAT) and 6.3% (9% VAT), rounded once', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(['1602.50', '0.091'], ['1006.30', '0.063']),
+        fc.bigInt({ min: 0n, max: 240_000n }), // 2 × 2,400 + 200 stays within CNY 5,000
+        fc.bigInt({ min: 0n, max: 20_000n }),
+        fc.integer({ min: 1, max: 2 }),
+        ([hs, rate], price, freight, qty) => {
+          const r = computeLandedCost(
+            order('CN', 'CNY', [line('a', hs, qty, price, freight, 'CNY')], '7.12'),
+          );
+          const dutiable = money(price * BigInt(qty) + freight, 'CNY');
+          expect(r.lines[0]!.importVat).toEqual(applyRate(dutiable, rate));
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,9 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+
+/** What identity's operations need: the database, the clock, and the buyer-ID encryption key (32 bytes). */
+export interface IdentityDeps {
+  db: Db;
+  clock: Clock;
+  idEncryptionKey: Buffer;
+}

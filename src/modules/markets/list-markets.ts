@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../kernel/errors.js';
+import type { Locale, MarketCode } from '../../kernel/locales.js';
+import type { CurrencyCode } from '../../money/index.js';
+import type { Market } from './types.js';
+
+interface MarketRow extends Record<string, unknown> {
+  code: string;
+  currency: string;
+  default_locale: string;
+  locales: string[];
+  names: Record<string, string>;
+  confirmation_express_days: number;
+  confirmation_surface_days: number;
+}
+
+function toMarket(r: MarketRow): Market {
+  return {
+    code: r.code as MarketCode,
+    name: r.names as Record<Locale, string>,
+    currency: r.currency as CurrencyCode,
+    defaultLocale: r.default_locale as Locale,
+    locales: r.locales as Locale[],
+    confirmationWindowDays: { express: r.confirmation_express_days, surface: r.confirmation_surface_days },
+  };
+}
+
+const COLUMNS = sql`code, currency, default_locale, locales, names, confirmation_express_days, confirmation_surface_days`;
+
+/** Every market, in code order. */
+export async function listMarkets(db: Db): Promise<Market[]> {
+  const { rows } = await db.execute<MarketRow>(sql`SELECT ${COLUMNS} FROM markets ORDER BY code`);
+  return rows.map(toMarket);
+}
+
+/** One market by its code ("CN"); an unknown code is `markets.unknown_market` (404). */
+export async function getMarket(db: Db, code: string): Promise<Market> {
+  const { rows } = await db.execute<MarketRow>(sql`SELECT ${COLUMNS} FROM markets WHERE code = ${code}`);
+  const row = rows[0];
+  if (!row) throw notFound('markets.unknown_market', `There is no market ${code}.`, { market: code });
+  return toMarket(row);
+}

@@ -1,0 +1,87 @@
+import type { MarketCode } from '../../kernel/locales.js';
+import type { CurrencyCode } from '../../money/index.js';
+
+/** Which rule produced an amount (compliance, shipping, FX): every figure on a quote can say why. */
+export interface RuleRef {
+  ruleId: string;
+  description: string;
+  source: string;
+  effectiveFrom?: string;
+}
+
+/** All amounts are integer minor units: USD for *Usd fields, the quote's currency otherwise. */
+export interface QuoteLine {
+  variantId: string;
+  productId: string;
+  sku: string;
+  title: string;
+  hsCode: string;
+  kind: 'goods' | 'service';
+  quantity: number;
+  unitPriceUsd: bigint;
+  unitPrice: bigint;
+  goods: bigint;
+  freight: bigint;
+  duty: bigint;
+  importVat: bigint;
+  consumptionTax: bigint;
+  rules: RuleRef[];
+}
+
+export interface QuoteOrder {
+  sellerId: string;
+  goodsUsd: bigint;
+  shippingUsd: bigint;
+  goods: bigint;
+  shipping: bigint;
+  tax: bigint;
+  total: bigint;
+  /** The customs value the destination taxes (China: price + freight + insurance); counts against CN's annual limit. */
+  dutiableValue: bigint;
+  regime: string;
+  rules: RuleRef[];
+  lines: QuoteLine[];
+}
+
+export interface Quote {
+  id: string;
+  buyerId: string;
+  market: MarketCode;
+  currency: CurrencyCode;
+  fxRateId: string;
+  fxRate: string;
+  fxSource: string;
+  shippingMethod: 'express' | 'surface';
+  createdAt: Date;
+  expiresAt: Date;
+  status: 'open' | 'placed';
+  orders: QuoteOrder[];
+  totals: { goods: bigint; shipping: bigint; tax: bigint; total: bigint };
+}
+
+const BIGINT_KEYS = new Set([
+  'unitPriceUsd',
+  'unitPrice',
+  'goods',
+  'freight',
+  'duty',
+  'importVat',
+  'consumptionTax',
+  'goodsUsd',
+  'shippingUsd',
+  'shipping',
+  'tax',
+  'total',
+  'dutiableValue',
+]);
+
+/** jsonb has no bigint: amounts travel as decimal strings and come back as bigint. */
+export function snapshotToJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+export function snapshotFromJson<T>(value: unknown): T {
+  return JSON.parse(typeof value === 'string' ? value : JSON.stringify(value), (k, v) =>
+    BIGINT_KEYS.has(k) && typeof v === 'string' ? BigInt(v) : v,
+  ) as T;
+}

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { emitEvent } from '../../db/audit.js';
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import { conflict } from '../../kernel/errors.js';
+import { postPendingEntry } from '../ledger/index.js';
+import { escrowOrderIds, lockIntent } from './queries.js';
+import { iso } from './sql.js';
+
+/**
+ * charge.succeeded: the intent succeeds, the authorization hold is posted ('capture:<intentId>')
+ * and every escrow of the intent is held. The intent row is locked first, so a duplicate event
+ * processed concurrently waits and then answers changed=false.
+ */
+export async function captureIntent(
+  tx: Db,
+  clock: Clock,
+  intentId: string,
+): Promise<{ changed: boolean; orderIds: string[] }> {
+  const intent = await lockIntent(tx, intentId);
+  const orderIds = await escrowOrderIds(tx, intentId);
+  if (intent.status === 'succeeded') return { changed: false, orderIds };
+  if (intent.status === 'failed') {
+    throw conflict('payments.intent_failed', 'A failed payment cannot be captured.', { intentId });
+  }
+  await postPendingEntry(tx, { id: `capture:${intentId}`, pendingId: `authorize:${intentId}` }, clock);
+  const now = iso(clock.now());
+  await tx.execute(
+    sql`UPDATE payment_intents SET status = 'succeeded', updated_at = ${now}::timestamptz WHERE id = ${intentId}`,
+  );
+  await tx.execute(sql`UPDATE escrows SET status = 'held', updated_at = ${now}::timestamptz
+    WHERE intent_id = ${intentId} AND status = 'authorized'`);
+  await emitEvent(tx, 'payments.intent_succeeded', intentId, { intentId, orderIds });
+  return { changed: true, orderIds };
+}

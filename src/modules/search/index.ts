@@ -1,0 +1,25 @@
+/**
+ * Search: a multilingual product index in PostgreSQL full-text search (CJK bigrams, Traditional→
+ * Simplified folding, synonyms across languages, trigram typo matching), fed from catalog's
+ * outbox as a read model. Queries, facets, suggestions and the public routes.
+ */
+export { ANALYZER_ID, normalize, tokenize } from './analyze.js';
+export { indexDocuments, removeDocuments } from './index-documents.js';
+export { searchRoutes } from './routes.js';
+export { MAX_PAGE_SIZE, PRICE_BUCKETS_USD, searchProducts } from './search-products.js';
+export { suggest } from './suggest.js';
+export {
+  PRODUCT_CHANGED_TOPIC,
+  reindexAll,
+  searchIndexIsStale,
+  syncSearchIndex,
+} from './sync-search-index.js';
+export type {
+  IndexableProduct,
+  PriceRangeFacet,
+  SearchHit,
+  SearchQuery,
+  SearchResult,
+  SearchSort,
+  Suggestion,
+} from './types.js';

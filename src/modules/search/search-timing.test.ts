@@ -1,0 +1,69 @@
+import { performance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/db.js';
+import type { Database } from '../../db/database.js';
+import type { Locale } from '../../kernel/locales.js';
+import { indexDocuments } from './index-documents.js';
+import { searchProducts } from './search-products.js';
+import { suggest } from './suggest.js';
+import { FIXTURES, manyProducts } from './test-fixtures.js';
+
+/**
+ * Query latency over a few hundred documents, printed for the record (no timing assertion:
+ * shared CI machines are too noisy for one). Correctness is still checked: every query finds
+ * something.
+ */
+describe('search latency over 615 documents', () => {
+  let db: Database;
+  const QUERIES: [string, Locale][] = [
+    ['花旗参', 'zh-Hans'],
+    ['西洋蔘', 'zh-Hant'],
+    ['アメリカ人参', 'ja'],
+    ['인삼', 'ko'],
+    ['american ginseng', 'en'],
+    ['ginsing', 'en'],
+    ['枫糖浆', 'zh-Hans'],
+    ['wisconsin cheddar', 'en'],
+    ['蔓越莓', 'zh-Hans'],
+    ['대두', 'ko'],
+  ];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await indexDocuments(db.db, [...FIXTURES, ...manyProducts(600)]);
+    await db.db.execute('ANALYZE search_documents');
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  const percentile = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+  };
+
+  it('measures p50/p99 for searches (with facets) and suggestions', async () => {
+    const times: number[] = [];
+    const filtered: number[] = [];
+    const suggestions: number[] = [];
+    for (let round = 0; round < 30; round++) {
+      for (const [q, locale] of QUERIES) {
+        let t = performance.now();
+        const r = await searchProducts(db.db, { q, locale });
+        times.push(performance.now() - t);
+        expect(r.total, q).toBeGreaterThan(0);
+        t = performance.now();
+        await searchProducts(db.db, { q, locale, state: 'WI', sort: 'price_asc', minPriceUsd: 500n });
+        filtered.push(performance.now() - t);
+        t = performance.now();
+        await suggest(db.db, q.slice(0, 3), locale);
+        suggestions.push(performance.now() - t);
+      }
+    }
+    const line = (name: string, xs: number[]) =>
+      `${name}: n=${xs.length} p50=${percentile(xs, 50).toFixed(2)} ms p99=${percentile(xs, 99).toFixed(2)} ms`;
+    console.log(
+      [line('search', times), line('search+filters', filtered), line('suggest', suggestions)].join('\n'),
+    );
+  });
+});

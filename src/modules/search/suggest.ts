@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/database.js';
+import { invalid } from '../../kernel/errors.js';
+import { isLocale, type Locale } from '../../kernel/locales.js';
+import { normalize, units } from './analyze.js';
+import { planPrefix } from './query-plan.js';
+import { pickTitle } from './search-products.js';
+import type { Suggestion } from './types.js';
+
+export const MAX_SUGGESTIONS = 8;
+export const MAX_PREFIX_CHARS = 100;
+
+interface Row extends Record<string, unknown> {
+  product_id: string;
+  titles: Record<string, string>;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Instant-search suggestions: up to 8 visible products whose text contains the prefix (the last
+ * word may be unfinished: "ging" → ginseng, 花旗 → 花旗参), titles in `locale` starting with
+ * the prefix first. When the words find nothing, the Latin words are matched by trigram word
+ * similarity instead (typos: "chedar").
+ */
+export async function suggest(db: Db, prefix: string, locale: Locale): Promise<Suggestion[]> {
+  if (!isLocale(locale)) throw invalid('search.invalid_query', `Unknown locale ${String(locale)}.`);
+  const p = prefix.trim();
+  if (p.length > MAX_PREFIX_CHARS) {
+    throw invalid('search.invalid_query', `The prefix is longer than ${MAX_PREFIX_CHARS} characters.`);
+  }
+  const tsq = planPrefix(p);
+  if (!tsq) return [];
+  const starts = `${likeEscape(normalize(p))}%`;
+  const { rows } = await db.execute<Row>(sql`
+    SELECT product_id, titles FROM search_documents
+    WHERE visible AND tsv @@ to_tsquery('simple', ${tsq})
+    ORDER BY coalesce(titles_normalized->>${locale}, titles_normalized->>'en') LIKE ${starts} DESC,
+             ts_rank_cd(tsv, to_tsquery('simple', ${tsq})) DESC,
+             length(coalesce(titles->>${locale}, titles->>'en', '')), product_id
+    LIMIT ${MAX_SUGGESTIONS}`);
+  const found: Row[] = [...rows];
+  const latin = units(normalize(p))
+    .filter((u) => u.script === 'latin')
+    .map((u) => u.text)
+    .join(' ');
+  if (found.length === 0 && latin.length >= 3) {
+    const { rows: fuzzy } = await db.execute<Row>(sql`
+      SELECT product_id, titles FROM search_documents
+      WHERE visible AND ${latin} <% latin_text
+      ORDER BY word_similarity(${latin}, latin_text) DESC, product_id
+      LIMIT ${MAX_SUGGESTIONS}`);
+    found.push(...fuzzy);
+  }
+  return found.map((r) => ({ productId: r.product_id, title: pickTitle(r.titles, locale) }));
+}

@@ -1,0 +1,80 @@
+import type { Locale } from '../../kernel/locales.js';
+import type { UsState } from '../../kernel/us-states.js';
+import type { Money } from '../../money/index.js';
+
+/**
+ * What search reads about a product: the shape of catalog's `ProductIndexDoc`
+ * (catalog's type is assignable to it). Search keeps no other copy of catalog data.
+ */
+export interface IndexableProduct {
+  productId: string;
+  sellerId: string;
+  categorySlug: string;
+  /** Slugs from the root to the product's category; a category filter matches any of them. */
+  categoryPath: readonly string[];
+  categoryNames: Partial<Record<Locale, string>>;
+  brand: string | null;
+  originState: UsState;
+  visible: boolean;
+  minPriceUsd: Money;
+  maxPriceUsd: Money;
+  inStock: boolean;
+  translations: Partial<Record<Locale, { title: string; description: string }>>;
+  /** ISO 8601 timestamp of the catalog change this document reflects. */
+  updatedAt: string;
+}
+
+export type SearchSort = 'relevance' | 'price_asc' | 'price_desc' | 'newest';
+export const SEARCH_SORTS = ['relevance', 'price_asc', 'price_desc', 'newest'] as const;
+
+export interface SearchQuery {
+  q?: string;
+  locale: Locale;
+  /** A category slug; matches products in that category or any category below it. */
+  category?: string;
+  state?: UsState;
+  /** Inclusive bounds on the product's lowest price, in USD cents. */
+  minPriceUsd?: bigint;
+  maxPriceUsd?: bigint;
+  inStock?: boolean;
+  sort?: SearchSort;
+  /** 1-based. */
+  page?: number;
+  /** At most 50. */
+  pageSize?: number;
+}
+
+export interface SearchHit {
+  productId: string;
+  sellerId: string;
+  /** In the requested locale, falling back to English, then to any translation. */
+  title: string;
+  categorySlug: string;
+  originState: UsState;
+  minPriceUsd: Money;
+  score: number;
+}
+
+export interface PriceRangeFacet {
+  /** USD cents, inclusive. */
+  min: number;
+  /** USD cents, exclusive; null for the open top bucket. */
+  max: number | null;
+  count: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets: {
+    categories: { slug: string; count: number }[];
+    states: { code: string; count: number }[];
+    priceRangesUsd: PriceRangeFacet[];
+  };
+  tookMs: number;
+}
+
+export interface Suggestion {
+  productId: string;
+  title: string;
+}

@@ -1,0 +1,12 @@
+/** Shipping: the US→market rate card, shipments (one per order) and carrier tracking. */
+export { addTrackingEvent } from './add-tracking-event.js';
+export { createShipment } from './create-shipment.js';
+export { maxWeightGrams, quoteShipping, SHIPPING_METHODS, type ShippingMethod } from './rate-card.js';
+export { shippingRoutes } from './routes.js';
+export {
+  SHIPMENT_STATUSES,
+  type ShipmentStatus,
+  type ShipmentView,
+  shipmentForOrder,
+  shipmentsForOrders,
+} from './shipment-view.js';

@@ -1,0 +1,126 @@
+import type { Config } from './config.js';
+import { loadConfig } from './config.js';
+import { type Database, openDatabase } from './db/database.js';
+import { type DatabaseServer, openDatabaseServer } from './db/server.js';
+import type { FlowCtx } from './flows/context.js';
+import { releaseDueOrders } from './flows/escrow-release.js';
+import { isDemoSeeded, seedDemo } from './flows/seed-demo.js';
+import type { App } from './http/app.js';
+import { createHeartlandApp } from './http/heartland-app.js';
+import { systemClock } from './kernel/clock.js';
+import { sealLedger } from './modules/ledger/index.js';
+import { loadMarketData } from './modules/markets/index.js';
+import { createSandboxProvider } from './modules/payments/index.js';
+import { syncSearchIndex } from './modules/search/index.js';
+
+export interface Runtime {
+  config: Config;
+  database: Database;
+  ctx: FlowCtx;
+  close(): Promise<void>;
+}
+
+/** Opens the database (embedded or DATABASE_URL), migrates, loads reference data, and builds the flow context. */
+export async function openRuntime(
+  env: NodeJS.ProcessEnv,
+  log: (l: string) => void,
+  opts: { attachIfRunning?: boolean } = {},
+): Promise<Runtime & { server: DatabaseServer }> {
+  const config = loadConfig(env);
+  const server = await openDatabaseServer(env, log, opts);
+  const database = openDatabase(server.url, { max: Number(env.HEARTLAND_DB_POOL ?? 40) });
+  try {
+    await loadMarketData(database.db);
+    const webhookUrl = `${config.publicUrl}/api/v1/payments/webhooks/sandbox`;
+    const provider = createSandboxProvider({
+      db: database.db,
+      clock: systemClock,
+      secret: config.sandboxWebhookSecret,
+      deliver: async ({ body, headers }) => {
+        const res = await fetch(webhookUrl, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', ...headers },
+        });
+        return res.status;
+      },
+    });
+    const ctx: FlowCtx = { db: database.db, clock: systemClock, config, provider };
+    return {
+      config,
+      database,
+      server,
+      ctx,
+      async close() {
+        provider.stop();
+        await database.close();
+        await server.stop();
+      },
+    };
+  } catch (e) {
+    await database.close();
+    await server.stop();
+    throw e;
+  }
+}
+
+function every(ms: number, job: () => Promise<unknown>, log: (l: string) => void): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    job()
+      .catch((e) => log(`background job failed: ${(e as Error).message}`))
+      .finally(() => {
+        running = false;
+      });
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** `heartland serve`: the API, the docs, and the background jobs (webhooks, search indexing, escrow timers, sealing). */
+export async function serve(
+  env: NodeJS.ProcessEnv,
+  log: (l: string) => void,
+): Promise<{ app: App; close(): Promise<void> }> {
+  const rt = await openRuntime(env, log);
+  let ready = false;
+  const app = await createHeartlandApp(
+    { ...rt.ctx, pool: rt.database.pool },
+    { isReady: () => ready, logger: !!env.HEARTLAND_HTTP_LOG },
+  );
+  if (env.HEARTLAND_SEED_DEMO !== '0' && !(await isDemoSeeded(rt.ctx))) {
+    log('First start: loading the demo marketplace…');
+    await seedDemo(rt.ctx, { progress: true, log });
+  }
+  await app.listen({ port: rt.config.port, host: rt.config.host });
+  const stops = [
+    every(250, () => syncSearchIndex(rt.ctx.db), log),
+    every(30_000, () => releaseDueOrders(rt.ctx), log),
+    every(5_000, () => sealLedger(rt.ctx.db, rt.ctx.clock), log),
+  ];
+  (rt.ctx.provider as unknown as { start(ms?: number): void }).start(100);
+  ready = true;
+  const base = rt.config.publicUrl;
+  log(
+    [
+      '',
+      `Heartland is running on ${rt.server.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}.`,
+      `  API docs     ${base}/docs`,
+      `  OpenAPI      ${base}/openapi.json`,
+      `  Health       ${base}/healthz`,
+      `  Search       ${base}/api/v1/search?q=%E8%8A%B1%E6%97%97%E5%8F%82&locale=zh-Hans&market=CN`,
+      '  Demo logins are in the README (password heartland-demo-1).',
+      '',
+    ].join('\n'),
+  );
+  return {
+    app,
+    async close() {
+      for (const stop of stops) stop();
+      await app.close();
+      await rt.close();
+    },
+  };
+}

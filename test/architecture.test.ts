@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Dependency direction (docs/conventions.md), checked on every test run:
+ * modules never import flows, http, cli or the runtime; outside a module only its index.ts is
+ * imported; src/money, src/db and src/kernel import no module.
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const SRC = path.join(ROOT, 'src');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return files(full);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+const IMPORT_RE = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(IMPORT_RE)) {
+    const spec = m[1] ?? m[2]!;
+    if (!spec.startsWith('.')) continue;
+    out.push(path.relative(ROOT, path.resolve(path.dirname(file), spec)).replace(/\.js$/, '.ts'));
+  }
+  return out;
+}
+
+const edges = files(SRC).flatMap((f) => imports(f).map((to) => ({ from: path.relative(ROOT, f), to })));
+const moduleOf = (p: string) => /^src\/modules\/([^/]+)\//.exec(p)?.[1];
+
+describe('architecture', () => {
+  it('finds the source tree', () => {
+    expect(edges.length).toBeGreaterThan(50);
+  });
+
+  it('modules never import flows, http, cli or the runtime', () => {
+    const bad = edges.filter(
+      (e) => moduleOf(e.from) && /^src\/(flows|http|cli)\/|^src\/runtime\.ts$/.test(e.to),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("code outside a module imports only the module's index.ts", () => {
+    const bad = edges.filter((e) => {
+      const target = moduleOf(e.to);
+      return target && moduleOf(e.from) !== target && e.to !== `src/modules/${target}/index.ts`;
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('money, db and kernel import no module, flow or HTTP code', () => {
+    const bad = edges.filter(
+      (e) => /^src\/(money|db|kernel)\//.test(e.from) && /^src\/(modules|flows|http|cli)\//.test(e.to),
+    );
+    expect(bad).toEqual([]);
+  });
+});
