@@ -21,7 +21,10 @@ describe('every route states who may call it', () => {
   const actors = new Map<Role, Actor>();
   beforeAll(async () => {
     h = await startHeartland();
-    for (const role of ROLES) actors.set(role, await h.actor(`${role}@roles.test`, [{ role }]));
+    for (const role of ROLES) {
+      const scopeId = role === 'seller_staff' ? `sel_${'0'.repeat(32)}` : null;
+      actors.set(role, await h.actor(`${role}@roles.test`, [{ role, scopeId }]));
+    }
   });
   afterAll(() => h.close());
 

@@ -44,13 +44,26 @@ export async function createCheckoutQuote(
     ctx.db,
     lines.map((l) => l.variantId),
   );
-  const byId = new Map(variants.map((v) => [v.variantId as string, v]));
+  // Only goods go through checkout; narrowing here gives every later step an HS code.
+  type Goods = catalog.CheckoutVariant & { hsCode: string };
+  const byId = new Map<string, Goods>();
   for (const l of lines) {
-    const v = byId.get(l.variantId);
+    const v = variants.find((x) => x.variantId === l.variantId);
     if (!v)
       throw notFound('orders.variant_not_found', `No product variant ${l.variantId}.`, {
         variantId: l.variantId,
       });
+    if (v.kind === 'service' || v.hsCode === null) {
+      // The catalog holds service listings; booking them (no parcel, no customs) is later work.
+      throw unprocessable(
+        'orders.service_not_bookable',
+        `${v.sku} is a service: services cannot be booked through checkout yet.`,
+        {
+          variantId: l.variantId,
+        },
+      );
+    }
+    byId.set(l.variantId, { ...v, hsCode: v.hsCode });
     if (!v.purchasable) {
       throw unprocessable('orders.not_purchasable', `${v.sku} is not for sale right now.`, {
         variantId: l.variantId,

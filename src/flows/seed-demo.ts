@@ -23,6 +23,8 @@ interface DemoSeller extends sellers.OnboardSellerInput {
 interface DemoProduct extends Omit<catalog.ProductInput, 'categorySlug'> {
   seller: string;
   category: string;
+  /** Names the product's image file; not part of the listing itself. */
+  slug: string;
 }
 interface DemoBuyer {
   email: string;
@@ -112,7 +114,7 @@ export async function seedDemo(
   }
 
   for (const p of products) {
-    const { seller, category, ...input } = p;
+    const { seller, category, slug: _slug, ...input } = p;
     const owner = sellerIds.get(seller);
     if (!owner) throw new Error(`demo product names unknown seller ${seller}`);
     await catalog.createProduct(ctx, owner.id, owner.visible, {

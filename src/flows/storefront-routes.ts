@@ -22,7 +22,7 @@ const ProductPage = z.object({
   categorySlug: z.string(),
   brand: z.string().nullable(),
   originState: z.string(),
-  hsCode: z.string(),
+  hsCode: z.string().nullable(),
   images: z.array(z.object({ url: z.string(), alt: z.string().nullable() })),
   eligible: z.boolean(),
   fxRate: z.object({ rate: z.string(), source: z.string(), asOf: z.string() }),
@@ -64,11 +64,11 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
   const seller = await sellers.getSeller(ctx.db, product.sellerId);
   const text = product.translations[locale] ? locale : 'en';
   const translation = product.translations[text]!;
-  const eligible = compliance.checkEligibility({
-    market: marketCode,
-    hsCode: product.hsCode,
-    productKind: product.kind,
-  }).eligible;
+  const hsCode = product.hsCode;
+  // Services cross no customs border: they are shown without a landed-cost estimate.
+  const eligible =
+    hsCode !== null &&
+    compliance.checkEligibility({ market: marketCode, hsCode, productKind: product.kind }).eligible;
   const variants = product.variants.map((v) => {
     const priceUsd: Money = { amount: BigInt(v.priceUsd.amount), currency: 'USD' };
     const price = applyRate(priceUsd, fx.rate, market.currency);
@@ -80,8 +80,8 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       priceUsd: toJson(priceUsd),
       price: toJson(price),
     };
-    if (!eligible) {
-      // Not sold into this market: show the price, estimate nothing.
+    if (!eligible || hsCode === null) {
+      // A service, or not sold into this market: show the price, estimate nothing.
       return {
         ...base,
         estimatedShipping: null,
@@ -104,7 +104,7 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       lines: [
         {
           lineRef: v.id,
-          hsCode: product.hsCode,
+          hsCode,
           productKind: product.kind,
           quantity: 1,
           unitPrice: price,

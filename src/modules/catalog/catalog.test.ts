@@ -173,7 +173,7 @@ describe('catalog over HTTP', () => {
     const service = goods('CONSULT-1H', {
       kind: 'service',
       categorySlug: 'services',
-      hsCode: '999999',
+      hsCode: null,
       variants: [{ sku: 'CONSULT-1H', priceUsd: 15000, stock: 5, weightGrams: null }],
     });
     const ok = await call('POST', `/sellers/${sellerA}/products`, 'a', service);
@@ -198,6 +198,18 @@ describe('catalog over HTTP', () => {
     expect(weightless.json().errors.map((e: { path: string }) => e.path)).toContain(
       'body.variants.0.weightGrams',
     );
+    // Services are not classified for customs; goods must be.
+    const classified = await call('POST', `/sellers/${sellerA}/products`, 'a', {
+      ...service,
+      hsCode: '999999',
+      variants: [{ sku: 'CONSULT-3H', priceUsd: 15000, stock: 5, weightGrams: null }],
+    });
+    expect(classified.statusCode).toBe(400);
+    const unclassified = await call('POST', `/sellers/${sellerA}/products`, 'a', {
+      ...goods('GIN-Y'),
+      hsCode: null,
+    });
+    expect(unclassified.statusCode).toBe(400);
   });
 
   it.each([
@@ -291,6 +303,7 @@ describe('catalog over HTTP', () => {
     expect(again.json().variants).toMatchObject([{ sku: 'SEED-3', stock: 7, priceUsd: { amount: 4200 } }]);
     const toService = await call('PATCH', `/sellers/${sellerA}/products/${created.id}`, 'a', {
       kind: 'service',
+      hsCode: null,
     });
     expect(toService.statusCode).toBe(400);
     expect(toService.json().code).toBe('catalog.service_has_weight');

@@ -10,7 +10,7 @@ export interface CategoryInput {
   slug: string;
   parent: string | null;
   names: Record<Locale, string>;
-  hsCode: string;
+  hsCode: string | null;
 }
 
 export interface CategoryView extends CategoryInput {
@@ -24,7 +24,7 @@ const CategorySchema = z
     slug: z.string().max(64).regex(SLUG_PATTERN),
     parent: z.string().max(64).regex(SLUG_PATTERN).nullable(),
     names: z.object({ en: Name, 'zh-Hans': Name, 'zh-Hant': Name, ja: Name, ko: Name }).strict(),
-    hsCode: z.string().regex(HS_CODE_PATTERN),
+    hsCode: z.string().regex(HS_CODE_PATTERN).nullable(),
   })
   .strict();
 const CategoriesSchema = z.array(CategorySchema).max(10_000);
@@ -67,7 +67,7 @@ interface CategoryRow extends Record<string, unknown> {
   slug: string;
   parent_slug: string | null;
   names: Record<Locale, string>;
-  hs_code: string;
+  hs_code: string | null;
 }
 
 async function readCategories(db: Db): Promise<CategoryInput[]> {

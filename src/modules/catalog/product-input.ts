@@ -25,7 +25,8 @@ export interface ProductInput {
   categorySlug: string;
   brand?: string | null;
   originState: UsState;
-  hsCode: string;
+  /** Goods only: services are not classified for customs. */
+  hsCode: string | null;
   status?: 'draft' | 'active';
   translations: { en: TranslationInput } & Partial<Record<Exclude<Locale, 'en'>, TranslationInput>>;
   images: { url: string; alt?: string }[];
@@ -102,7 +103,7 @@ const productFields = {
   categorySlug: z.string().max(64).regex(SLUG_PATTERN),
   brand: z.string().trim().min(1).max(100).nullable().optional(),
   originState: z.enum(US_STATE_CODES as [UsState, ...UsState[]]),
-  hsCode: z.string().regex(HS_CODE_PATTERN, 'An HS code: 6 to 10 digits.'),
+  hsCode: z.string().regex(HS_CODE_PATTERN, 'An HS code: 6 to 10 digits.').nullable(),
   translations: TranslationsSchema,
   images: z.array(Image).max(20),
 };
@@ -142,6 +143,12 @@ export const ProductInputSchema = z
     uniqueSkus(p.variants, ctx, 'variants');
     for (const w of weightProblems(p.kind, p.variants)) {
       ctx.addIssue({ code: 'custom', path: ['variants', w.index, 'weightGrams'], message: w.message });
+    }
+    if (p.kind === 'goods' && p.hsCode === null) {
+      ctx.addIssue({ code: 'custom', path: ['hsCode'], message: 'Goods need an HS code for customs.' });
+    }
+    if (p.kind === 'service' && p.hsCode !== null) {
+      ctx.addIssue({ code: 'custom', path: ['hsCode'], message: 'A service has no HS code.' });
     }
   });
 

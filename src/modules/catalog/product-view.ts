@@ -22,7 +22,7 @@ export interface ProductView {
   categorySlug: string;
   brand: string | null;
   originState: UsState;
-  hsCode: string;
+  hsCode: string | null;
   status: ProductStatus;
   /** Buyers see it: active, and its seller is verified. */
   visible: boolean;

@@ -42,7 +42,7 @@ export interface CheckoutVariant {
   kind: ProductKind;
   priceUsd: Money;
   weightGrams: number | null;
-  hsCode: string;
+  hsCode: string | null;
   categorySlug: string;
   titles: Partial<Record<Locale, string>>;
   stock: number;

@@ -35,7 +35,7 @@ const CategoryViewSchema = z.object({
   slug: z.string(),
   parent: z.string().nullable(),
   names: Names,
-  hsCode: z.string(),
+  hsCode: z.string().nullable(),
   path: z.array(z.string()),
 });
 const Translation = z.object({ title: z.string(), description: z.string() });
@@ -47,7 +47,7 @@ const ProductViewSchema = z.object({
   categorySlug: z.string(),
   brand: z.string().nullable(),
   originState: z.enum(US_STATE_CODES as [UsState, ...UsState[]]),
-  hsCode: z.string(),
+  hsCode: z.string().nullable(),
   status: z.enum(PRODUCT_STATUSES),
   visible: z.boolean(),
   translations: z.partialRecord(z.enum(LOCALES), Translation),

@@ -100,8 +100,12 @@ export async function updateProduct(
   const p = parseOrThrow(ProductPatchSchema.safeParse(patch), 'catalog.invalid_product');
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (tx) => {
-    const { rows } = await tx.execute<{ kind: ProductKind; status: ProductStatus }>(sql`
-      SELECT kind, status FROM products WHERE seller_id = ${sellerId} AND id = ${productId} FOR UPDATE`);
+    const { rows } = await tx.execute<{
+      kind: ProductKind;
+      status: ProductStatus;
+      hs_code: string | null;
+    }>(sql`
+      SELECT kind, status, hs_code FROM products WHERE seller_id = ${sellerId} AND id = ${productId} FOR UPDATE`);
     const current = rows[0];
     if (!current) throw notFound('catalog.product_not_found', 'No such product.', { productId });
     if (
@@ -120,6 +124,13 @@ export async function updateProduct(
     }
     if (p.categorySlug) await assertCategory(tx, p.categorySlug);
     const kind = p.kind ?? current.kind;
+    const hsCode = p.hsCode !== undefined ? p.hsCode : current.hs_code;
+    if ((kind === 'goods') !== (hsCode !== null)) {
+      throw invalid(
+        kind === 'goods' ? 'catalog.hs_code_required' : 'catalog.service_has_hs_code',
+        kind === 'goods' ? 'Goods need an HS code for customs.' : 'A service has no HS code.',
+      );
+    }
     if (p.variants) {
       assertWeights(kind, p.variants);
     } else if (p.kind && p.kind !== current.kind) {
@@ -136,7 +147,7 @@ export async function updateProduct(
     if (p.categorySlug) sets.push(sql`category_slug = ${p.categorySlug}`);
     if (p.brand !== undefined) sets.push(sql`brand = ${p.brand}`);
     if (p.originState) sets.push(sql`origin_state = ${p.originState}`);
-    if (p.hsCode) sets.push(sql`hs_code = ${p.hsCode}`);
+    if (p.hsCode !== undefined) sets.push(sql`hs_code = ${p.hsCode}`);
     if (p.status) sets.push(sql`status = ${p.status}`);
     await tx.execute(sql`UPDATE products SET ${sql.join(sets, sql`, `)}
       WHERE seller_id = ${sellerId} AND id = ${productId}`);

@@ -8,7 +8,8 @@ CREATE TABLE categories (
   slug        text        PRIMARY KEY CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$' AND char_length(slug) <= 64),
   parent_slug text        REFERENCES categories (slug) DEFERRABLE INITIALLY DEFERRED,
   names       jsonb       NOT NULL CHECK (names ?& ARRAY['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko']),
-  hs_code     text        NOT NULL CHECK (hs_code ~ '^[0-9]{6,10}$'),
+  -- Services cross no border as goods: their categories have no HS code.
+  hs_code     text        CHECK (hs_code ~ '^[0-9]{6,10}$'),
   updated_at  timestamptz NOT NULL DEFAULT now(),
   CHECK (parent_slug IS NULL OR parent_slug <> slug)
 );
@@ -29,12 +30,14 @@ CREATE TABLE products (
   category_slug  text        NOT NULL REFERENCES categories (slug),
   brand          text        CHECK (brand IS NULL OR char_length(brand) BETWEEN 1 AND 100),
   origin_state   text        NOT NULL CHECK (origin_state ~ '^[A-Z]{2}$'),
-  hs_code        text        NOT NULL CHECK (hs_code ~ '^[0-9]{6,10}$'),
+  hs_code        text        CHECK (hs_code ~ '^[0-9]{6,10}$'),
   status         text        NOT NULL CHECK (status IN ('draft', 'active', 'archived')),
   seller_visible boolean     NOT NULL,
   created_at     timestamptz NOT NULL,
   updated_at     timestamptz NOT NULL,
-  PRIMARY KEY (seller_id, id)
+  PRIMARY KEY (seller_id, id),
+  -- Goods are classified for customs; services are not.
+  CHECK ((kind = 'goods') = (hs_code IS NOT NULL))
 );
 CREATE INDEX products_by_id ON products (id);
 CREATE INDEX products_by_category ON products (category_slug) WHERE status = 'active' AND seller_visible;
