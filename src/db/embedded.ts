@@ -11,7 +11,10 @@ export interface EmbeddedServer {
 export interface EmbeddedOptions {
   dataDir: string; // Heartland's data folder; the cluster lives in <dataDir>/pg
   port: number;
+  /** Heartland's own notices (initialising, reclaiming an orphaned server). */
   log?: (line: string) => void;
+  /** PostgreSQL's own output; silent unless given. */
+  pgLog?: (line: string) => void;
   /** For one-off commands (ledger verify…): use the server of a Heartland already running on this folder. */
   attachIfRunning?: boolean;
 }
@@ -106,8 +109,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       '-c',
       'listen_addresses=127.0.0.1',
     ],
-    onLog: (m) => log(m.trimEnd()),
-    onError: (e) => log(String(e)),
+    onLog: (m) => opts.pgLog?.(m.trimEnd()),
+    onError: (e) => opts.pgLog?.(String(e)),
   });
   if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
     log(`Initialising a new PostgreSQL cluster in ${pgDir}`);

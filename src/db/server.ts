@@ -36,7 +36,8 @@ export async function openDatabaseServer(
   const server = await startEmbeddedPostgres({
     dataDir: env.HEARTLAND_DATA ?? './.heartland',
     port: Number(env.HEARTLAND_PG_PORT ?? 54329),
-    log: env.HEARTLAND_PG_LOG ? log : () => {},
+    log,
+    pgLog: env.HEARTLAND_PG_LOG ? log : undefined,
     attachIfRunning: opts.attachIfRunning,
   });
   try {
