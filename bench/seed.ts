@@ -22,6 +22,12 @@ const GOODS = [
   { en: 'Raw wildflower honey', zh: '野花生蜂蜜', hs: '040900', grams: 600, cents: 1500 },
 ];
 
+const SURNAMES = '王李张刘陈杨赵黄周吴';
+const GIVEN = '伟芳娜敏静丽强磊军洋';
+/** A distinct, plausible two- or three-character name per bench buyer (real-name checks refuse digits). */
+const chineseName = (n: number) =>
+  SURNAMES[n % 10]! + GIVEN[Math.floor(n / 10) % 10]! + (n >= 100 ? GIVEN[Math.floor(n / 100) % 10]! : '');
+
 export interface BenchData {
   buyers: { userId: string; token: string }[];
   variants: { variantId: string; sellerId: string }[];
@@ -97,7 +103,7 @@ export async function seedBench(
     });
     await identity.saveBuyerIdentity(deps, user.id, {
       market: 'CN',
-      realName: `测试${b}`,
+      realName: chineseName(b),
       idNumber: prcIdNumber(`310101198${(b % 10).toString()}0101${String(b % 1000).padStart(3, '0')}`),
     });
     const { token } = await identity.createApiToken(deps, user.id, 'bench');
