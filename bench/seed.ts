@@ -37,7 +37,7 @@ export interface BenchData {
 export async function seedBench(
   db: Db,
   config: Config,
-  opts: { sellers: number; productsPerSeller: number; buyers: number },
+  opts: { sellers: number; productsPerSeller: number; buyers: number; quiet?: boolean },
 ): Promise<BenchData> {
   const ctx = { db, clock: systemClock };
   const deps = { db, clock: systemClock, idEncryptionKey: config.idEncryptionKey };
@@ -45,8 +45,10 @@ export async function seedBench(
   await catalog.loadCategories(db, [
     { slug: 'bench-goods', parent: null, names: names('Bench goods'), hsCode: '040690' },
   ]);
-  const bar = new SingleBar({ format: 'seeding [{bar}] {value}/{total} {step}', hideCursor: true });
-  bar.start(opts.sellers + opts.buyers, 0, { step: 'sellers' });
+  const bar = opts.quiet
+    ? null
+    : new SingleBar({ format: 'seeding [{bar}] {value}/{total} {step}', hideCursor: true });
+  bar?.start(opts.sellers + opts.buyers, 0, { step: 'sellers' });
   const variants: BenchData['variants'] = [];
   for (let s = 0; s < opts.sellers; s++) {
     const user = await identity.createUser(deps, {
@@ -91,7 +93,7 @@ export async function seedBench(
       });
       variants.push({ variantId: product.variants[0]!.id, sellerId: seller.id });
     }
-    bar.increment(1, { step: 'sellers' });
+    bar?.increment(1, { step: 'sellers' });
   }
   const buyers: BenchData['buyers'] = [];
   for (let b = 0; b < opts.buyers; b++) {
@@ -108,9 +110,9 @@ export async function seedBench(
     });
     const { token } = await identity.createApiToken(deps, user.id, 'bench');
     buyers.push({ userId: user.id, token });
-    bar.increment(1, { step: 'buyers' });
+    bar?.increment(1, { step: 'buyers' });
   }
-  bar.stop();
+  bar?.stop();
   await search.reindexAll(db);
   return { buyers, variants };
 }

@@ -40,12 +40,12 @@ export function normalize(text: string): string {
 }
 
 function scriptOf(ch: string): Script | null {
+  // Only letters, marks and digits make terms: the Han script also holds radicals (⺀, a symbol).
+  if (!WORD_CHAR.test(ch)) return null;
   if (HAN.test(ch)) return 'han';
-  if (ch === '\u30fb') return null; // katakana middle dot separates words (ウィスコンシン・チェダー)
   if (KANA.test(ch)) return 'kana';
   if (HANGUL.test(ch)) return 'hangul';
-  if (WORD_CHAR.test(ch)) return 'latin';
-  return null;
+  return 'latin';
 }
 
 /**
