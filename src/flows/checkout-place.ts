@@ -12,6 +12,8 @@ import { cancelUnpaidCheckout } from './payment-events.js';
 export interface PlacedCheckout {
   checkoutId: string;
   paymentIntentId: string;
+  /** 'processing' until the provider's webhook captures; a replay reads the current status. */
+  paymentStatus: payments.IntentStatus;
   orders: orders.OrderView[];
   replayed: boolean;
 }
@@ -30,7 +32,7 @@ export async function placeCheckout(
   const now = ctx.clock.now();
   const placed = await inTransaction(ctx.db, async (tx) => {
     const claim = await orders.claimQuote(tx, input.quoteId, buyerId, now);
-    if (!claim.claimed) return { checkoutId: claim.checkoutId, replayed: true as const };
+    if (!claim.claimed) return { checkoutId: claim.checkoutId, intentId: null, replayed: true as const };
     const quote = claim.quote;
     if (quote.market === 'CN') {
       const id = await identity.getBuyerIdentity(tx, buyerId as never, 'CN');
@@ -76,25 +78,34 @@ export async function placeCheckout(
       paymentMethod: input.paymentMethod,
       at: now,
     });
-    return { checkoutId, replayed: false as const };
+    return { checkoutId, intentId: intent.id as string, replayed: false as const };
   });
 
-  const checkout = await orders.getCheckout(ctx.db, placed.checkoutId);
-  const intentId = checkout.paymentIntentId!;
-  if (!placed.replayed) {
-    const submitted = await payments.submitPaymentIntent(ctx, ctx.provider, intentId);
-    if (submitted.status === 'declined') {
-      await cancelUnpaidCheckout(ctx, intentId, submitted.declineCode);
-      throw new DomainError('payment_required', `payments.${submitted.declineCode}`, submitted.message, {
-        checkoutId: placed.checkoutId,
-        paymentIntentId: intentId,
-      });
-    }
+  if (placed.replayed) {
+    const checkout = await orders.getCheckout(ctx.db, placed.checkoutId);
+    const intent = await payments.getIntent(ctx.db, checkout.paymentIntentId!);
+    return {
+      checkoutId: placed.checkoutId,
+      paymentIntentId: intent.id,
+      paymentStatus: intent.status,
+      orders: await orders.ordersForCheckout(ctx.db, placed.checkoutId),
+      replayed: true,
+    };
+  }
+  const intentId = placed.intentId;
+  const submitted = await payments.submitPaymentIntent(ctx, ctx.provider, intentId);
+  if (submitted.status === 'declined') {
+    await cancelUnpaidCheckout(ctx, intentId, submitted.declineCode);
+    throw new DomainError('payment_required', `payments.${submitted.declineCode}`, submitted.message, {
+      checkoutId: placed.checkoutId,
+      paymentIntentId: intentId,
+    });
   }
   return {
     checkoutId: placed.checkoutId,
     paymentIntentId: intentId,
+    paymentStatus: 'processing',
     orders: await orders.ordersForCheckout(ctx.db, placed.checkoutId),
-    replayed: placed.replayed,
+    replayed: false,
   };
 }

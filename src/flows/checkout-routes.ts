@@ -84,11 +84,10 @@ export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           quoteId: req.params.id,
           paymentMethod: req.body.paymentMethod,
         });
-        const intent = await payments.getIntent(ctx.db, placed.paymentIntentId);
         return reply.code(201).send({
           checkoutId: placed.checkoutId,
           paymentIntentId: placed.paymentIntentId,
-          status: intent.status,
+          status: placed.paymentStatus,
           orders: placed.orders.map(orders.orderToJson),
         });
       },

@@ -54,6 +54,10 @@ export async function transitionOrder(
   return { changed: true, from };
 }
 
+/**
+ * Moves several orders to one status in two statements (lock and check, then update and record),
+ * however many orders a checkout split into. Orders already there are left alone.
+ */
 export async function transitionMany(
   tx: Db,
   clock: Clock,
@@ -62,10 +66,32 @@ export async function transitionMany(
   actor: string | null,
   note?: string,
 ): Promise<void> {
-  // Sorted, so two transactions touching the same orders lock them in the same order.
-  for (const orderId of [...orderIds].sort()) {
-    await transitionOrder(tx, clock, { orderId, to, actor, ...(note ? { note, closeReason: note } : {}) });
-  }
+  if (orderIds.length === 0) return;
+  const ids = [...orderIds].sort(); // one lock order for everyone: no deadlocks
+  const res = await tx.execute(sql`SELECT id, status FROM orders
+    WHERE id IN (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) ORDER BY id FOR UPDATE`);
+  if (res.rows.length !== ids.length) throw notFound('orders.not_found', 'No such order.');
+  const moving = res.rows.filter((r) => r.status !== to);
+  for (const r of moving) assertTransition(ORDER_TRANSITIONS, 'order', r.status as OrderStatus, to);
+  if (moving.length === 0) return;
+  const now = clock.now().toISOString();
+  const stamp = STAMP[to];
+  const movingIds = sql.join(
+    moving.map((r) => sql`${r.id as string}`),
+    sql`, `,
+  );
+  await tx.execute(sql`WITH moved AS (
+      UPDATE orders o SET status = ${to}
+        ${stamp ? sql`, ${sql.identifier(stamp)} = ${now}` : sql``}
+        ${note ? sql`, close_reason = ${note}` : sql``}
+      FROM (SELECT id, status AS from_status FROM orders WHERE id IN (${movingIds})) prev
+      WHERE o.id = prev.id
+      RETURNING o.id, prev.from_status)
+    INSERT INTO order_events (order_id, at, from_status, to_status, actor, note)
+    SELECT id, ${now}, from_status, ${to}, ${actor}, ${note ?? null} FROM moved`);
 }
 
 export interface DisputeView {
