@@ -11,7 +11,7 @@ import { systemClock } from './kernel/clock.js';
 import { sealLedger } from './modules/ledger/index.js';
 import { loadMarketData } from './modules/markets/index.js';
 import { createSandboxProvider } from './modules/payments/index.js';
-import { syncSearchIndex } from './modules/search/index.js';
+import { reindexAll, searchIndexIsStale, syncSearchIndex } from './modules/search/index.js';
 
 export interface Runtime {
   config: Config;
@@ -93,6 +93,11 @@ export async function serve(
   if (env.HEARTLAND_SEED_DEMO !== '0' && !(await isDemoSeeded(rt.ctx))) {
     log('First start: loading the demo marketplace…');
     await seedDemo(rt.ctx, { progress: true, log });
+  }
+  if (await searchIndexIsStale(rt.ctx.db)) {
+    // Built by another tokenizer or ICU version (a Node upgrade splits CJK text differently).
+    log('The search index was built by another analyzer version: rebuilding it…');
+    await reindexAll(rt.ctx.db);
   }
   await app.listen({ port: rt.config.port, host: rt.config.host });
   const stops = [

@@ -192,6 +192,13 @@ describe('bad input gets a 4xx problem, never a 500', () => {
       '/api/v1/auth/register',
       { email: 'not-an-email', password: 'correct horse battery', displayName: 'x' },
     ],
+    [
+      'webhook: unsigned',
+      null,
+      'POST',
+      '/api/v1/payments/webhooks/sandbox',
+      { id: 'evt_forged', type: 'charge.succeeded' },
+    ],
   ])('%s', async (_name, who, method, url, body) => {
     const actor = who === 'buyer' ? buyer : who === 'admin' ? admin : who === 'seller' ? seller : null;
     const res = await h.app.inject({

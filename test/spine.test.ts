@@ -281,5 +281,12 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
     expect((await riceCo.staff.get(`/api/v1/sellers/${ginsengFarm.sellerId}/orders`)).statusCode).toBe(403);
     expect((await riceCo.staff.get(`/api/v1/sellers/${ginsengFarm.sellerId}/money`)).statusCode).toBe(403);
     expect((await riceCo.staff.get(`/api/v1/orders/${ginsengOrder.id}`)).statusCode).toBe(403);
+    // Another buyer can neither see nor touch this buyer's order.
+    const stranger = await h.actor('stranger@buyers.test', [{ role: 'buyer' }]);
+    expect((await stranger.get(`/api/v1/orders/${ginsengOrder.id}`)).statusCode).toBe(403);
+    expect(
+      (await stranger.post(`/api/v1/orders/${ginsengOrder.id}/refund`, { reason: 'mine now' })).statusCode,
+    ).toBe(403);
+    expect((await stranger.post(`/api/v1/orders/${ginsengOrder.id}/confirm-receipt`)).statusCode).toBe(403);
   });
 });
