@@ -167,7 +167,11 @@ async function main() {
   await database.close();
 
   const raw = await rawCheckoutBaseline(adminUrl, { clients: CLIENTS, seconds: Math.min(SECONDS, 10) });
-  const rawOneTrip = await rawCheckoutBaseline(adminUrl, { clients: CLIENTS, seconds: Math.min(SECONDS, 10), oneRoundTrip: true });
+  const rawOneTrip = await rawCheckoutBaseline(adminUrl, {
+    clients: CLIENTS,
+    seconds: Math.min(SECONDS, 10),
+    oneRoundTrip: true,
+  });
 
   const result = {
     at: new Date().toISOString(),
@@ -200,8 +204,12 @@ async function main() {
   log(
     `raw SQL checkout writes/s ${raw.perSecond.toFixed(0)}  p50 ${raw.p50.toFixed(1)} ms  p99 ${raw.p99.toFixed(1)} ms`,
   );
-  log(`raw SQL, one round trip each  ${rawOneTrip.perSecond.toFixed(0)}/s  p50 ${rawOneTrip.p50.toFixed(1)} ms  p99 ${rawOneTrip.p99.toFixed(1)} ms`);
-  log(`ratio HTTP/raw ${(result.ratio * 100).toFixed(1)} %, HTTP/raw-one-round-trip ${(result.ratioToOneRoundTrip * 100).toFixed(1)} %`);
+  log(
+    `raw SQL, one round trip each  ${rawOneTrip.perSecond.toFixed(0)}/s  p50 ${rawOneTrip.p50.toFixed(1)} ms  p99 ${rawOneTrip.p99.toFixed(1)} ms`,
+  );
+  log(
+    `ratio HTTP/raw ${(result.ratio * 100).toFixed(1)} %, HTTP/raw-one-round-trip ${(result.ratioToOneRoundTrip * 100).toFixed(1)} %`,
+  );
   log(
     `search q/s ${searchStats.perSecond.toFixed(0)}  p50 ${searchStats.p50.toFixed(1)} ms  p99 ${searchStats.p99.toFixed(1)} ms`,
   );
