@@ -16,8 +16,11 @@ export async function replayOutcome(tx: Db, id: string, payloadHash: string): Pr
     sql`SELECT payload_hash FROM ledger_entries WHERE id = ${id}`,
   );
   const stored = r.rows[0];
-  if (!stored) return null;
-  if (stored.payload_hash !== payloadHash) {
+  return stored ? replayOf(id, stored.payload_hash, payloadHash) : null;
+}
+
+function replayOf(id: string, storedHash: string, payloadHash: string): PostResult {
+  if (storedHash !== payloadHash) {
     throw conflict(
       'ledger.entry_exists_with_different_payload',
       `The entry ${id} already exists with a different payload.`,
@@ -104,14 +107,16 @@ export async function postEntry(tx: Db, entry: EntryInput, clock: Clock): Promis
     metadata,
     postings: canonical,
   });
-  const replay = await replayOutcome(tx, entry.id, payloadHash);
-  if (replay) return replay;
-
+  // The replay check and the account lookup share one round trip: every entry pays for both.
   const keys = JSON.stringify([...new Set(canonical.map((p) => p.account))]);
-  const found = await tx.execute<AccountRow>(sql`
-    SELECT key, currency, balance_limit, shards FROM ledger_accounts
-    WHERE key IN (SELECT jsonb_array_elements_text(${keys}::jsonb))`);
-  const accounts = new Map(found.rows.map((a) => [a.key, a]));
+  const looked = await tx.execute<{ replay_hash: string | null; accounts: AccountRow[] }>(sql`
+    SELECT (SELECT payload_hash FROM ledger_entries WHERE id = ${entry.id}) AS replay_hash,
+      (SELECT COALESCE(json_agg(json_build_object('key', key, 'currency', currency,
+          'balance_limit', balance_limit, 'shards', shards)), '[]'::json)
+        FROM ledger_accounts WHERE key IN (SELECT jsonb_array_elements_text(${keys}::jsonb))) AS accounts`);
+  const { replay_hash: replayHash, accounts: found } = looked.rows[0]!;
+  if (replayHash !== null) return replayOf(entry.id, replayHash, payloadHash);
+  const accounts = new Map(found.map((a) => [a.key, a]));
   const limits = new Map<string, BalanceLimit>();
   const postings: WritePosting[] = canonical.map((p) => {
     const account = accounts.get(p.account);

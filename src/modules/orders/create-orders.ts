@@ -5,8 +5,7 @@ import type { Quote } from './quote-types.js';
 
 /**
  * Splits a claimed quote into one order per seller (status awaiting_payment) with its lines,
- * in the caller's transaction. Multi-row inserts keep this to three statements however many
- * sellers and lines the cart has.
+ * in the caller's transaction, in one statement however many sellers and lines the cart has.
  */
 export async function createOrdersFromQuote(
   tx: Db,
@@ -26,9 +25,6 @@ export async function createOrdersFromQuote(
         ${quote.shippingMethod}, ${quote.fxRate}, ${o.regime}, ${o.goods.toString()}, ${o.shipping.toString()}, ${o.tax.toString()},
         ${o.total.toString()}, ${o.goodsUsd.toString()}, ${o.shippingUsd.toString()}, ${JSON.stringify(o.rules)}::jsonb, ${at.toISOString()})`,
   );
-  await tx.execute(sql`INSERT INTO orders (id, checkout_id, buyer_id, seller_id, market, currency, status, shipping_method,
-      fx_rate, regime, goods_amount, shipping_amount, tax_amount, total_amount, goods_usd, shipping_usd, rules, placed_at)
-    VALUES ${sql.join(orderValues, sql`, `)}`);
   const lineValues = created.flatMap(({ orderId, o }) =>
     o.lines.map(
       (l, i) =>
@@ -37,14 +33,23 @@ export async function createOrdersFromQuote(
           ${l.duty.toString()}, ${l.importVat.toString()}, ${l.consumptionTax.toString()}, ${JSON.stringify(l.rules)}::jsonb)`,
     ),
   );
-  await tx.execute(sql`INSERT INTO order_lines (order_id, line_no, variant_id, product_id, sku, title, hs_code, quantity,
-      unit_price_usd, unit_price, goods_amount, freight_amount, duty, import_vat, consumption_tax, rules)
-    VALUES ${sql.join(lineValues, sql`, `)}`);
   const eventValues = created.map(
     ({ orderId }) =>
       sql`(${orderId}, ${at.toISOString()}, NULL, 'awaiting_payment', ${quote.buyerId}, 'placed')`,
   );
-  await tx.execute(sql`INSERT INTO order_events (order_id, at, from_status, to_status, actor, note)
+  // Orders, lines and their first events in one statement (data-modifying CTEs): one round trip.
+  await tx.execute(sql`WITH new_orders AS (
+      INSERT INTO orders (id, checkout_id, buyer_id, seller_id, market, currency, status, shipping_method,
+        fx_rate, regime, goods_amount, shipping_amount, tax_amount, total_amount, goods_usd, shipping_usd, rules, placed_at)
+      VALUES ${sql.join(orderValues, sql`, `)}
+      RETURNING id
+    ), new_lines AS (
+      INSERT INTO order_lines (order_id, line_no, variant_id, product_id, sku, title, hs_code, quantity,
+        unit_price_usd, unit_price, goods_amount, freight_amount, duty, import_vat, consumption_tax, rules)
+      VALUES ${sql.join(lineValues, sql`, `)}
+      RETURNING 1
+    )
+    INSERT INTO order_events (order_id, at, from_status, to_status, actor, note)
     VALUES ${sql.join(eventValues, sql`, `)}`);
   return created.map(({ orderId, sellerId, total }) => ({ orderId, sellerId, total }));
 }

@@ -4,44 +4,43 @@ import { notFound } from '../../kernel/errors.js';
 import type { OrderStatus } from './order-states.js';
 import { type OrderView, rowToOrder } from './order-view.js';
 
-async function withLines(db: Db, rows: Record<string, unknown>[]): Promise<OrderView[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id as string);
-  const lines = await db.execute(
-    sql`SELECT * FROM order_lines WHERE order_id IN (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )}) ORDER BY order_id, line_no`,
-  );
-  const byOrder = new Map<string, Record<string, unknown>[]>();
-  for (const l of lines.rows) {
-    const list = byOrder.get(l.order_id as string) ?? [];
-    list.push(l);
-    byOrder.set(l.order_id as string, list);
-  }
-  return rows.map((r) => rowToOrder(r, byOrder.get(r.id as string) ?? []));
+/**
+ * Orders with their lines in one round trip: the lines come back as a JSON array per order,
+ * money as text so no amount passes through a float.
+ */
+const LINES = sql`COALESCE((SELECT json_agg(json_build_object(
+    'line_no', l.line_no, 'variant_id', l.variant_id, 'product_id', l.product_id, 'sku', l.sku, 'title', l.title,
+    'hs_code', l.hs_code, 'quantity', l.quantity, 'unit_price_usd', l.unit_price_usd::text,
+    'unit_price', l.unit_price::text, 'goods_amount', l.goods_amount::text, 'freight_amount', l.freight_amount::text,
+    'duty', l.duty::text, 'import_vat', l.import_vat::text, 'consumption_tax', l.consumption_tax::text, 'rules', l.rules)
+    ORDER BY l.line_no) FROM order_lines l WHERE l.order_id = o.id), '[]'::json) AS lines`;
+
+function withLines(rows: Record<string, unknown>[]): OrderView[] {
+  return rows.map((r) => rowToOrder(r, r.lines as Record<string, unknown>[]));
 }
 
 export async function getOrder(db: Db, id: string): Promise<OrderView> {
-  const res = await db.execute(sql`SELECT * FROM orders WHERE id = ${id}`);
+  const res = await db.execute(sql`SELECT o.*, ${LINES} FROM orders o WHERE o.id = ${id}`);
   if (!res.rows[0]) throw notFound('orders.not_found', 'No such order.');
-  return (await withLines(db, res.rows))[0]!;
+  return withLines(res.rows)[0]!;
 }
 
 export async function ordersForCheckout(db: Db, checkoutId: string): Promise<OrderView[]> {
-  const res = await db.execute(sql`SELECT * FROM orders WHERE checkout_id = ${checkoutId} ORDER BY id`);
-  return withLines(db, res.rows);
+  const res = await db.execute(
+    sql`SELECT o.*, ${LINES} FROM orders o WHERE o.checkout_id = ${checkoutId} ORDER BY o.id`,
+  );
+  return withLines(res.rows);
 }
 
 export async function ordersByIds(db: Db, ids: readonly string[]): Promise<OrderView[]> {
   if (ids.length === 0) return [];
   const res = await db.execute(
-    sql`SELECT * FROM orders WHERE id IN (${sql.join(
+    sql`SELECT o.*, ${LINES} FROM orders o WHERE o.id IN (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
-    )}) ORDER BY id`,
+    )}) ORDER BY o.id`,
   );
-  return withLines(db, res.rows);
+  return withLines(res.rows);
 }
 
 export async function listBuyerOrders(
@@ -50,9 +49,9 @@ export async function listBuyerOrders(
   opts: { limit?: number } = {},
 ): Promise<OrderView[]> {
   const res = await db.execute(
-    sql`SELECT * FROM orders WHERE buyer_id = ${buyerId} ORDER BY placed_at DESC, id DESC LIMIT ${opts.limit ?? 50}`,
+    sql`SELECT o.*, ${LINES} FROM orders o WHERE o.buyer_id = ${buyerId} ORDER BY o.placed_at DESC, o.id DESC LIMIT ${opts.limit ?? 50}`,
   );
-  return withLines(db, res.rows);
+  return withLines(res.rows);
 }
 
 export async function listSellerOrders(
@@ -60,10 +59,10 @@ export async function listSellerOrders(
   sellerId: string,
   opts: { status?: OrderStatus; limit?: number } = {},
 ): Promise<OrderView[]> {
-  const res = await db.execute(sql`SELECT * FROM orders WHERE seller_id = ${sellerId}
-      ${opts.status ? sql`AND status = ${opts.status}` : sql``}
-    ORDER BY placed_at DESC, id DESC LIMIT ${opts.limit ?? 100}`);
-  return withLines(db, res.rows);
+  const res = await db.execute(sql`SELECT o.*, ${LINES} FROM orders o WHERE o.seller_id = ${sellerId}
+      ${opts.status ? sql`AND o.status = ${opts.status}` : sql``}
+    ORDER BY o.placed_at DESC, o.id DESC LIMIT ${opts.limit ?? 100}`);
+  return withLines(res.rows);
 }
 
 /** Orders whose confirmation window has passed with no dispute open (disputed orders are in another status). */

@@ -7,7 +7,7 @@ import { newId } from '../../kernel/ids.js';
 import { type Money, sum } from '../../money/index.js';
 import { ensureAccounts, postEntry } from '../ledger/index.js';
 import { accounts } from './accounts.js';
-import { getIntent, intentForCheckout } from './queries.js';
+import { intentForCheckout } from './queries.js';
 import { iso, query } from './sql.js';
 import type { PaymentIntentView } from './types.js';
 
@@ -98,19 +98,26 @@ export async function createPaymentIntent(
       checkoutId: input.checkoutId,
     });
   }
-  for (const e of input.escrows) {
-    const made = await query<{ order_id: string }>(
-      tx,
-      sql`INSERT INTO escrows (order_id, intent_id, seller_id, buyer_id, amount, currency, status, created_at, updated_at)
-          VALUES (${e.orderId}, ${id}, ${e.sellerId}, ${input.buyerId}, ${e.amount.amount.toString()}::bigint, ${currency},
-            'authorized', ${now}::timestamptz, ${now}::timestamptz)
-          ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
-    );
-    if (made.length === 0) {
-      throw conflict('payments.order_has_escrow', 'This order is already paid for by another payment.', {
-        orderId: e.orderId,
-      });
-    }
+  // One statement for every order's escrow, however many sellers the checkout split into.
+  const made = await query<{ order_id: string }>(
+    tx,
+    sql`INSERT INTO escrows (order_id, intent_id, seller_id, buyer_id, amount, currency, status, created_at, updated_at)
+        VALUES ${sql.join(
+          input.escrows.map(
+            (
+              e,
+            ) => sql`(${e.orderId}, ${id}, ${e.sellerId}, ${input.buyerId}, ${e.amount.amount.toString()}::bigint,
+              ${currency}, 'authorized', ${now}::timestamptz, ${now}::timestamptz)`,
+          ),
+          sql`, `,
+        )}
+        ON CONFLICT (order_id) DO NOTHING RETURNING order_id`,
+  );
+  if (made.length !== input.escrows.length) {
+    const taken = input.escrows.find((e) => !made.some((m) => m.order_id === e.orderId))!;
+    throw conflict('payments.order_has_escrow', 'This order is already paid for by another payment.', {
+      orderId: taken.orderId,
+    });
   }
   await ensureAccounts(tx, [
     accounts.pspReceivable(currency),
@@ -136,5 +143,23 @@ export async function createPaymentIntent(
     clock,
   );
   await emitEvent(tx, 'payments.intent_created', id, { intentId: id, checkoutId: input.checkoutId });
-  return getIntent(tx, id);
+  // Everything above was just written: answer from it rather than reading it back.
+  return {
+    id,
+    checkoutId: input.checkoutId,
+    buyerId: input.buyerId,
+    amount: input.amount,
+    status: 'processing',
+    paymentMethod: input.paymentMethod,
+    providerRef: null,
+    failureCode: null,
+    escrows: [...input.escrows]
+      .sort((a, b) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0))
+      .map((e) => ({
+        orderId: e.orderId,
+        sellerId: e.sellerId,
+        amount: e.amount,
+        status: 'authorized' as const,
+      })),
+  };
 }

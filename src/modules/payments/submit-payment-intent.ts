@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
-import { conflict } from '../../kernel/errors.js';
-import { getIntent } from './queries.js';
-import type { PaymentProvider } from './types.js';
+import { conflict, notFound } from '../../kernel/errors.js';
+import { moneyOf, query } from './sql.js';
+import type { IntentStatus, PaymentProvider } from './types.js';
 
 export type SubmitResult =
   | { status: 'processing' }
@@ -19,7 +19,24 @@ export async function submitPaymentIntent(
   provider: PaymentProvider,
   intentId: string,
 ): Promise<SubmitResult> {
-  const intent = await getIntent(ctx.db, intentId);
+  // Only the intent's own row: its escrows play no part in asking for the charge.
+  const [row] = await query<{
+    status: IntentStatus;
+    provider_ref: string | null;
+    amount: string;
+    currency: string;
+    payment_method: string;
+  }>(
+    ctx.db,
+    sql`SELECT status, provider_ref, amount::text AS amount, currency, payment_method FROM payment_intents WHERE id = ${intentId}`,
+  );
+  if (!row) throw notFound('payments.intent_not_found', 'No such payment.', { intentId });
+  const intent = {
+    status: row.status,
+    providerRef: row.provider_ref,
+    amount: moneyOf(row.amount, row.currency),
+    paymentMethod: row.payment_method,
+  };
   if (intent.status === 'failed' || (intent.status === 'succeeded' && !intent.providerRef)) {
     throw conflict('payments.intent_not_processing', `The payment is already ${intent.status}.`, {
       intentId,

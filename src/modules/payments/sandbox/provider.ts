@@ -65,17 +65,22 @@ export function createSandboxProvider(deps: SandboxDeps): SandboxProvider {
       ? method.decline
       : { code: 'invalid_payment_method', message: 'Unknown payment method.' };
     const now = iso(clock.now());
-    await db.execute(sql`INSERT INTO sandbox_charges
+    const [inserted] = await query<ChargeRow>(
+      db,
+      sql`INSERT INTO sandbox_charges
         (id, idempotency_key, intent_id, amount, currency, payment_method, status, decline_code, settle_at, created_at)
       VALUES (${newId('ch')}, ${input.idempotencyKey}, ${input.intentId}, ${input.amount.amount.toString()}::bigint,
         ${input.amount.currency}, ${input.paymentMethod}, ${decline ? 'declined' : 'pending'}, ${decline?.code ?? null},
         ${decline ? null : settleAt()}::timestamptz, ${now}::timestamptz)
-      ON CONFLICT (idempotency_key) DO NOTHING`);
-    // Whether this call inserted or a retry found the first one, the stored charge is the answer.
-    const [row] = await query<ChargeRow>(
-      db,
-      sql`SELECT * FROM sandbox_charges WHERE idempotency_key = ${input.idempotencyKey}`,
+      ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
     );
+    // Whether this call inserted or a retry found the first one, the stored charge is the answer.
+    const [row] = inserted
+      ? [inserted]
+      : await query<ChargeRow>(
+          db,
+          sql`SELECT * FROM sandbox_charges WHERE idempotency_key = ${input.idempotencyKey}`,
+        );
     if (!row) throw new Error('sandbox charge vanished after insert');
     if (
       row.intent_id !== input.intentId ||
