@@ -32,7 +32,8 @@ export async function placeCheckout(
   const now = ctx.clock.now();
   const placed = await inTransaction(ctx.db, async (tx) => {
     const claim = await orders.claimQuote(tx, input.quoteId, buyerId, now);
-    if (!claim.claimed) return { checkoutId: claim.checkoutId, intentId: null, replayed: true as const };
+    if (!claim.claimed)
+      return { checkoutId: claim.checkoutId, intentId: null, intent: null, replayed: true as const };
     const quote = claim.quote;
     if (quote.market === 'CN') {
       const id = await identity.getBuyerIdentity(tx, buyerId as never, 'CN');
@@ -78,7 +79,7 @@ export async function placeCheckout(
       paymentMethod: input.paymentMethod,
       at: now,
     });
-    return { checkoutId, intentId: intent.id as string, replayed: false as const };
+    return { checkoutId, intentId: intent.id as string, intent, replayed: false as const };
   });
 
   if (placed.replayed) {
@@ -93,7 +94,7 @@ export async function placeCheckout(
     };
   }
   const intentId = placed.intentId;
-  const submitted = await payments.submitPaymentIntent(ctx, ctx.provider, intentId);
+  const submitted = await payments.submitPaymentIntent(ctx, ctx.provider, intentId, placed.intent);
   if (submitted.status === 'declined') {
     await cancelUnpaidCheckout(ctx, intentId, submitted.declineCode);
     throw new DomainError('payment_required', `payments.${submitted.declineCode}`, submitted.message, {

@@ -19,7 +19,7 @@ export async function replayOutcome(tx: Db, id: string, payloadHash: string): Pr
   return stored ? replayOf(id, stored.payload_hash, payloadHash) : null;
 }
 
-function replayOf(id: string, storedHash: string, payloadHash: string): PostResult {
+export function replayOf(id: string, storedHash: string, payloadHash: string): PostResult {
   if (storedHash !== payloadHash) {
     throw conflict(
       'ledger.entry_exists_with_different_payload',
@@ -56,7 +56,19 @@ async function checkLimits(
   postings: readonly WritePosting[],
   limits: Map<string, BalanceLimit>,
 ) {
-  const touched = postings.filter((p) => limits.has(p.account));
+  // Only postings that move an account toward its limit need the check (and the row lock):
+  // a credit can never push debits past credits, nor a debit credits past debits.
+  const risky = new Set(
+    postings
+      .filter((p) => {
+        const limit = limits.get(p.account);
+        if (limit === 'debits_must_not_exceed_credits') return p.direction === 'debit';
+        if (limit === 'credits_must_not_exceed_debits') return p.direction === 'credit';
+        return false;
+      })
+      .map((p) => p.account),
+  );
+  const touched = postings.filter((p) => risky.has(p.account));
   if (touched.length === 0) return;
   const deltas = balanceDeltas(mode, touched);
   const keys = JSON.stringify(deltas.map((d) => d.account_key));

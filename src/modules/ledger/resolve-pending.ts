@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { conflict, notFound } from '../../kernel/errors.js';
 import { entryHash, resolutionPayloadHash } from './hashing.js';
-import { replayOutcome } from './post-entry.js';
+import { replayOf, replayOutcome } from './post-entry.js';
 import type { PostResult } from './types.js';
 import { checkEntryId } from './validate.js';
 import { writeEntry } from './write-entry.js';
@@ -45,11 +45,10 @@ async function resolvePending(
   const id = checkEntryId(input?.id);
   const pendingId = checkEntryId(input?.pendingId, 'pendingId');
   const payloadHash = resolutionPayloadHash(mode, pendingId);
-  const replay = await replayOutcome(tx, id, payloadHash);
-  if (replay) return replay;
-
-  const found = await tx.execute<PendingRow>(sql`
-    SELECT e.kind, e.reference, e.mode, r.entry_id AS resolved_by,
+  // The replay check rides along with the hold's lookup: one round trip for both.
+  const found = await tx.execute<PendingRow & { replay_hash: string | null }>(sql`
+    SELECT (SELECT payload_hash FROM ledger_entries WHERE id = ${id}) AS replay_hash,
+           e.kind, e.reference, e.mode, r.entry_id AS resolved_by,
            p.idx, p.account_key, p.direction, p.amount, p.currency, p.shard
     FROM ledger_entries e
     JOIN ledger_postings p ON p.entry_id = e.id
@@ -57,6 +56,12 @@ async function resolvePending(
     WHERE e.id = ${pendingId}
     ORDER BY p.idx`);
   const head = found.rows[0];
+  if (head?.replay_hash) return replayOf(id, head.replay_hash, payloadHash);
+  if (!head) {
+    // No such hold; a replay of an id used for something else still answers as a replay.
+    const replay = await replayOutcome(tx, id, payloadHash);
+    if (replay) return replay;
+  }
   if (!head)
     throw notFound('ledger.pending_not_found', `There is no entry ${pendingId}.`, { entryId: pendingId });
   if (head.mode !== 'pending') {

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../kernel/context.js';
 import { conflict, notFound } from '../../kernel/errors.js';
+import type { Money } from '../../money/index.js';
 import { moneyOf, query } from './sql.js';
-import type { IntentStatus, PaymentProvider } from './types.js';
+import type { IntentStatus, PaymentIntentView, PaymentProvider } from './types.js';
 
 export type SubmitResult =
   | { status: 'processing' }
@@ -18,7 +19,12 @@ export async function submitPaymentIntent(
   ctx: Ctx,
   provider: PaymentProvider,
   intentId: string,
+  /** The intent as createPaymentIntent just returned it (saves reading it back on the hot path). */
+  fresh?: Pick<PaymentIntentView, 'id' | 'amount' | 'paymentMethod' | 'providerRef' | 'status'>,
 ): Promise<SubmitResult> {
+  if (fresh && fresh.id === intentId && fresh.status === 'processing' && !fresh.providerRef) {
+    return charge(ctx, provider, intentId, fresh.amount, fresh.paymentMethod);
+  }
   // Only the intent's own row: its escrows play no part in asking for the charge.
   const [row] = await query<{
     status: IntentStatus;
@@ -44,12 +50,17 @@ export async function submitPaymentIntent(
   }
   // Already handed to the provider: a retry has nothing left to do.
   if (intent.providerRef) return { status: 'processing' };
-  const result = await provider.createCharge({
-    intentId,
-    amount: intent.amount,
-    paymentMethod: intent.paymentMethod,
-    idempotencyKey: intentId,
-  });
+  return charge(ctx, provider, intentId, intent.amount, intent.paymentMethod);
+}
+
+async function charge(
+  ctx: Ctx,
+  provider: PaymentProvider,
+  intentId: string,
+  amount: Money,
+  paymentMethod: string,
+): Promise<SubmitResult> {
+  const result = await provider.createCharge({ intentId, amount, paymentMethod, idempotencyKey: intentId });
   if (result.status === 'declined') return result;
   await ctx.db.execute(sql`UPDATE payment_intents SET provider = ${provider.name}, provider_ref = ${result.providerRef},
       updated_at = ${ctx.clock.now().toISOString()}::timestamptz
