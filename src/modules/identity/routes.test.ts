@@ -128,6 +128,26 @@ describe('identity over HTTP', () => {
     expect(r.json().code).toBe('request.invalid');
   });
 
+  it('stops password guessing: ten failures lock sign-in for 15 minutes, even with the right password', async () => {
+    await register({ email: 'guessed@example.com', password: 'the real password', displayName: 'G' });
+    const attempt = (password: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'guessed@example.com', password },
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt(`wrong guess ${i}`)).statusCode).toBe(401);
+    const locked = await attempt('the real password');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ code: 'identity.too_many_attempts' });
+    expect(locked.json().retryAfterSeconds).toBeGreaterThan(0);
+    clock.advance(15 * 60_000 + 1000);
+    expect((await attempt('the real password')).statusCode).toBe(200);
+    // A success clears the count.
+    expect((await attempt('one more wrong guess')).statusCode).toBe(401);
+    expect((await attempt('the real password')).statusCode).toBe(200);
+  });
+
   it('answers oversized or extra login fields with 400', async () => {
     for (const payload of [
       { email: 'a@b.co', password: 'x'.repeat(10_000) },

@@ -4,6 +4,7 @@ import { DomainError } from '../../kernel/errors.js';
 import { newId, type UserId } from '../../kernel/ids.js';
 import { forgetCredential } from './credential-cache.js';
 import type { IdentityDeps } from './deps.js';
+import { assertNotThrottled, clearFailures, recordFailure } from './login-throttle.js';
 import { dummyPasswordHash, hashSecret, newSecret, verifyPassword } from './secrets.js';
 import { emailKey, getUser, type UserView } from './users.js';
 
@@ -28,12 +29,20 @@ export async function login(
   deps: IdentityDeps,
   input: { email: string; password: string },
 ): Promise<{ sessionToken: string; expiresAt: Date; user: UserView }> {
+  const key = emailKey(input.email);
+  const now = deps.clock.now();
+  await assertNotThrottled(deps.db, key, now);
   const { rows } = await deps.db.execute<{ id: string; password_hash: string }>(
-    sql`SELECT id, password_hash FROM users WHERE email_key = ${emailKey(input.email)}`,
+    sql`SELECT id, password_hash FROM users WHERE email_key = ${key}`,
   );
   const row = rows[0];
   const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyPasswordHash()));
-  if (!row || !ok) throw invalidCredentials();
+  if (!row || !ok) {
+    // Unknown emails count too, so the throttle does not reveal which accounts exist.
+    await recordFailure(deps.db, key, now);
+    throw invalidCredentials();
+  }
+  await clearFailures(deps.db, key);
 
   const session = await startSession(deps, row.id as UserId);
   const user = await getUser(deps.db, row.id as UserId);

@@ -23,7 +23,7 @@ export const SellerViewSchema = z.object({
   isFarm: z.boolean(),
   founded: z.number().int().nullable(),
   description: z.partialRecord(z.enum(LOCALES), z.string()),
-  contact: z.object({ name: z.string(), email: z.string(), phone: z.string() }),
+  contact: z.object({ name: z.string(), email: z.string().optional(), phone: z.string().optional() }),
   ein: z
     .string()
     .describe('The full EIN for the seller’s staff, platform admins and trust agents; else `**-***1234`.'),

@@ -26,7 +26,8 @@ export interface SellerView {
   isFarm: boolean;
   founded: number | null;
   description: Partial<Record<Locale, string>>;
-  contact: { name: string; email: string; phone: string };
+  /** Email and phone only in staff and admin views: buyers reach sellers through Heartland. */
+  contact: { name: string; email?: string; phone?: string };
   /** The full EIN in staff and admin views; `**-***4567` in the public view. */
   ein: string;
   createdAt: string;
@@ -83,7 +84,11 @@ export function toSellerView(r: SellerRow): SellerView {
   };
 }
 
-/** What anyone may see of a seller: the EIN masked to its last four digits. */
+/**
+ * What anyone may see of a seller: the EIN masked to its last four digits, and the contact's
+ * name without email or phone (orders, questions and disputes go through the platform, where
+ * they are recorded and the buyer is protected).
+ */
 export function publicSellerView(v: SellerView): SellerView {
-  return { ...v, ein: maskEin(v.ein) };
+  return { ...v, ein: maskEin(v.ein), contact: { name: v.contact.name } };
 }

@@ -165,6 +165,9 @@ describe('sellers over HTTP', () => {
     });
     const list = await app.inject({ method: 'GET', url: '/api/v1/sellers?limit=10' });
     expect(list.json().map((s: { ein: string }) => s.ein)).toEqual(['**-***4567']);
+    // Buyers reach sellers through Heartland: no email or phone in the public view.
+    expect(Object.keys(pub.json().contact)).toEqual(['name']);
+    expect(list.json()[0].contact.email).toBeUndefined();
     const [facts] = await sellerFacts(db.db, [sellerId, 'sel_missing']);
     expect(facts).toMatchObject({
       id: sellerId,
