@@ -18,7 +18,11 @@ describe('search over the demo catalog', () => {
       url: `/api/v1/search?q=${encodeURIComponent(q)}&locale=en${extra}`,
     });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; hits: { title: string; originState: string }[]; facets: any };
+    return res.json() as {
+      total: number;
+      hits: { title: string; originState: string }[];
+      facets: { states: { code: string; count: number }[]; categories: { slug: string; count: number }[] };
+    };
   };
 
   it.each([

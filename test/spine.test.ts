@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountBalance, trialBalance } from '../src/modules/ledger/index.js';
+import type { OrderJson, QuoteJson } from '../src/modules/orders/index.js';
 import { syncSearchIndex } from '../src/modules/search/index.js';
 import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
 import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
@@ -17,7 +18,7 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
   let ginseng: { productId: string; variantIds: string[] };
   let rice: { productId: string; variantIds: string[] };
   let buyer: Actor;
-  let quote: any;
+  let quote: QuoteJson;
   let orderIds: string[];
 
   beforeAll(async () => {
@@ -93,8 +94,8 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
     expect(quote.fxRate.rate).toBe('7.1200');
     expect(new Date(quote.expiresAt).getTime() - new Date(quote.createdAt).getTime()).toBe(15 * 60_000);
     expect(quote.orders).toHaveLength(2);
-    const g = quote.orders.find((o: { sellerId: string }) => o.sellerId === ginsengFarm.sellerId);
-    const line = g.lines[0];
+    const g = quote.orders.find((o) => o.sellerId === ginsengFarm.sellerId)!;
+    const line = g.lines[0]!;
     expect(line.unitPrice.amount).toBe(63368);
     expect(line.goods.amount).toBe(126736);
     // CBEC: duty 0; VAT 13% × 70% = 9.1% on (price + freight), rounded once, half to even.
@@ -105,7 +106,7 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
     for (const o of quote.orders) {
       expect(o.total.amount).toBe(o.goods.amount + o.shipping.amount + o.tax.amount);
     }
-    const sum = (k: string) => quote.orders.reduce((a: number, o: any) => a + o[k].amount, 0);
+    const sum = (k: 'total' | 'tax') => quote.orders.reduce((a, o) => a + o[k].amount, 0);
     expect(quote.totals.total.amount).toBe(sum('total'));
     expect(quote.totals.tax.amount).toBe(sum('tax'));
   });
@@ -160,7 +161,7 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
     await expectLedgerSound(h.db);
   });
 
-  let ginsengOrder: any;
+  let ginsengOrder: OrderJson;
   it('7. the farm ships with tracking; the carrier reports delivery', async () => {
     const mine = await ginsengFarm.staff.get(`/api/v1/sellers/${ginsengFarm.sellerId}/orders`);
     ginsengOrder = mine.json().orders[0];
