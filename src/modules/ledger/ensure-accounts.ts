@@ -67,18 +67,44 @@ export async function ensureAccounts(tx: Db, specs: AccountSpec[]): Promise<void
   if (byKey.size === 0) return;
   const wanted = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const rows = JSON.stringify(wanted);
-  // Check existing keys first, so a refused spec leaves nothing behind.
-  const existing = await tx.execute<{
+  // One round trip: read the existing keys and, only when none of them differs from its spec,
+  // create the missing ones — so a refused spec still leaves nothing behind. Sorted keys and
+  // ON CONFLICT: concurrent callers creating the same accounts wait, then skip.
+  const result = await tx.execute<{
+    created: boolean;
     key: string;
     type: string;
     currency: string;
     owner_id: string | null;
     balance_limit: string | null;
-  }>(
-    sql`SELECT key, type, currency, owner_id, balance_limit FROM ledger_accounts
-        WHERE key IN (SELECT key FROM jsonb_to_recordset(${rows}::jsonb) AS v(key text))`,
-  );
-  const refuse = (have: (typeof existing.rows)[number]) => {
+  }>(sql`
+    WITH v AS (
+      SELECT * FROM jsonb_to_recordset(${rows}::jsonb)
+        AS v(key text, type text, currency text, owner_id text, balance_limit text, shards int, "ownerGiven" boolean)
+    ), existing AS (
+      SELECT a.key, a.type, a.currency, a.owner_id, a.balance_limit FROM ledger_accounts a JOIN v USING (key)
+    ), mismatch AS (
+      SELECT 1 FROM existing e JOIN v USING (key)
+      WHERE e.type <> v.type OR e.currency <> v.currency OR e.balance_limit IS DISTINCT FROM v.balance_limit
+         OR (v."ownerGiven" AND e.owner_id IS DISTINCT FROM v.owner_id)
+      LIMIT 1
+    ), ins AS (
+      INSERT INTO ledger_accounts (key, type, currency, owner_id, balance_limit, shards, created_at)
+      SELECT key, type, currency, owner_id, balance_limit, shards, now() FROM v
+      WHERE NOT EXISTS (SELECT 1 FROM mismatch) AND NOT EXISTS (SELECT 1 FROM existing e WHERE e.key = v.key)
+      ORDER BY key
+      ON CONFLICT (key) DO NOTHING
+      RETURNING key, balance_limit, shards
+    ), bal AS (
+      INSERT INTO ledger_balances (account_key, shard, balance_limit)
+      SELECT ins.key, s, ins.balance_limit FROM ins, generate_series(0, ins.shards - 1) AS s
+    )
+    SELECT false AS created, key, type, currency, owner_id, balance_limit FROM existing
+    UNION ALL
+    SELECT true, key, NULL, NULL, NULL, NULL FROM ins`);
+  const existing = { rows: result.rows.filter((r) => !r.created) };
+  const created = { rows: result.rows.filter((r) => r.created) };
+  const refuse = (have: { key: string }) => {
     throw conflict(
       'ledger.account_exists_with_different_spec',
       `The account ${have.key} exists with a different spec.`,
@@ -88,22 +114,6 @@ export async function ensureAccounts(tx: Db, specs: AccountSpec[]): Promise<void
     );
   };
   for (const have of existing.rows) if (differs(byKey.get(have.key)!, have)) refuse(have);
-  if (existing.rows.length === wanted.length) return;
-  // Sorted keys and ON CONFLICT: concurrent callers creating the same accounts wait, then skip.
-  const created = await tx.execute<{ key: string }>(sql`
-    WITH v AS (
-      SELECT * FROM jsonb_to_recordset(${rows}::jsonb)
-        AS v(key text, type text, currency text, owner_id text, balance_limit text, shards int)
-    ), ins AS (
-      INSERT INTO ledger_accounts (key, type, currency, owner_id, balance_limit, shards, created_at)
-      SELECT key, type, currency, owner_id, balance_limit, shards, now() FROM v ORDER BY key
-      ON CONFLICT (key) DO NOTHING
-      RETURNING key, balance_limit, shards
-    ), bal AS (
-      INSERT INTO ledger_balances (account_key, shard, balance_limit)
-      SELECT ins.key, s, ins.balance_limit FROM ins, generate_series(0, ins.shards - 1) AS s
-    )
-    SELECT key FROM ins`);
   if (created.rows.length + existing.rows.length === wanted.length) return;
   // Another transaction created some of these meanwhile: its spec must match ours too.
   const raced = await tx.execute<{

@@ -34,10 +34,21 @@ export async function listMarkets(db: Db): Promise<Market[]> {
   return rows.map(toMarket);
 }
 
+// Markets are policy data that change with a deploy, not per request: every quote reads one,
+// so each process keeps them for a few seconds (several processes see a change within that).
+const MARKET_TTL_MS = 5_000;
+const marketCache = new WeakMap<Db, Map<string, { at: number; market: Market }>>();
+
 /** One market by its code ("CN"); an unknown code is `markets.unknown_market` (404). */
 export async function getMarket(db: Db, code: string): Promise<Market> {
+  const perDb = marketCache.get(db) ?? new Map<string, { at: number; market: Market }>();
+  const hit = perDb.get(code);
+  if (hit && Date.now() - hit.at < MARKET_TTL_MS) return hit.market;
   const { rows } = await db.execute<MarketRow>(sql`SELECT ${COLUMNS} FROM markets WHERE code = ${code}`);
   const row = rows[0];
   if (!row) throw notFound('markets.unknown_market', `There is no market ${code}.`, { market: code });
-  return toMarket(row);
+  const market = toMarket(row);
+  perDb.set(code, { at: Date.now(), market });
+  marketCache.set(db, perDb);
+  return market;
 }

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { conflict } from '../../kernel/errors.js';
 import { postPendingEntry } from '../ledger/index.js';
-import { escrowOrderIds, lockIntent } from './queries.js';
+import { lockIntentWithOrders } from './queries.js';
 import { iso } from './sql.js';
 
 /**
@@ -17,18 +17,18 @@ export async function captureIntent(
   clock: Clock,
   intentId: string,
 ): Promise<{ changed: boolean; orderIds: string[] }> {
-  const intent = await lockIntent(tx, intentId);
-  const orderIds = await escrowOrderIds(tx, intentId);
+  const intent = await lockIntentWithOrders(tx, intentId);
+  const orderIds = intent.order_ids;
   if (intent.status === 'succeeded') return { changed: false, orderIds };
   if (intent.status === 'failed') {
     throw conflict('payments.intent_failed', 'A failed payment cannot be captured.', { intentId });
   }
   await postPendingEntry(tx, { id: `capture:${intentId}`, pendingId: `authorize:${intentId}` }, clock);
   const now = iso(clock.now());
-  await tx.execute(
-    sql`UPDATE payment_intents SET status = 'succeeded', updated_at = ${now}::timestamptz WHERE id = ${intentId}`,
-  );
-  await tx.execute(sql`UPDATE escrows SET status = 'held', updated_at = ${now}::timestamptz
+  await tx.execute(sql`WITH succeeded AS (
+      UPDATE payment_intents SET status = 'succeeded', updated_at = ${now}::timestamptz WHERE id = ${intentId}
+    )
+    UPDATE escrows SET status = 'held', updated_at = ${now}::timestamptz
     WHERE intent_id = ${intentId} AND status = 'authorized'`);
   await emitEvent(tx, 'payments.intent_succeeded', intentId, { intentId, orderIds });
   return { changed: true, orderIds };

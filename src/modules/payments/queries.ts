@@ -64,6 +64,20 @@ export async function lockIntent(tx: Db, intentId: string): Promise<IntentRow> {
   return row;
 }
 
+/** Locks the intent and reads the orders it pays for, in one round trip. */
+export async function lockIntentWithOrders(
+  tx: Db,
+  intentId: string,
+): Promise<IntentRow & { order_ids: string[] }> {
+  const [row] = await query<IntentRow & { order_ids: string[] }>(
+    tx,
+    sql`SELECT i.*, ARRAY(SELECT order_id FROM escrows WHERE intent_id = i.id ORDER BY order_id) AS order_ids
+        FROM payment_intents i WHERE i.id = ${intentId} FOR UPDATE`,
+  );
+  if (!row) throw notFound('payments.intent_not_found', 'No such payment intent.', { intentId });
+  return row;
+}
+
 /** Locks an order's escrow row for the rest of the caller's transaction. */
 export async function lockEscrow(tx: Db, orderId: string): Promise<EscrowRow> {
   const [row] = await query<EscrowRow>(tx, sql`SELECT * FROM escrows WHERE order_id = ${orderId} FOR UPDATE`);
