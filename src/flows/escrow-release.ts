@@ -1,3 +1,4 @@
+import type { Db } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Principal } from '../kernel/access.js';
 import { forbidden } from '../kernel/errors.js';
@@ -16,10 +17,13 @@ export async function releaseOrder(
   orderId: string,
   actor: string,
   note: string,
+  /** More work that must commit with the release (closing the dispute that decided it). */
+  alsoInTransaction?: (tx: Db) => Promise<unknown>,
 ): Promise<orders.OrderView> {
   await inTransaction(ctx.db, async (tx) => {
     const order = await orders.getOrder(tx, orderId);
     const moved = await orders.transitionOrder(tx, ctx.clock, { orderId, to: 'completed', actor, note });
+    await alsoInTransaction?.(tx);
     if (!moved.changed) return;
     await payments.releaseEscrow(tx, ctx.clock, {
       orderId,

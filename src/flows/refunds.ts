@@ -1,3 +1,4 @@
+import type { Db } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Principal } from '../kernel/access.js';
 import { conflict, forbidden } from '../kernel/errors.js';
@@ -24,6 +25,8 @@ export async function refundOrder(
   ctx: FlowCtx,
   principal: Principal,
   input: { orderId: string; reason: string },
+  /** More work that must commit with the refund (closing the dispute that decided it). */
+  alsoInTransaction?: (tx: Db) => Promise<unknown>,
 ): Promise<orders.OrderView> {
   const order = await orders.getOrder(ctx.db, input.orderId);
   if (!mayRefund(principal, order)) {
@@ -58,6 +61,7 @@ export async function refundOrder(
         reference: current.id,
       });
     }
+    await alsoInTransaction?.(tx);
     return refund.refundId;
   });
   await payments.submitRefund(ctx, ctx.provider, refundId);
@@ -85,26 +89,13 @@ export async function resolveDispute(
   const dispute = await orders.getDispute(ctx.db, input.disputeId);
   if (dispute.status !== 'open')
     throw conflict('orders.dispute_not_open', 'This dispute is already resolved.');
+  // The dispute closes in the same transaction as the money moves, so neither happens alone.
+  const close = (outcome: 'refunded' | 'released') => (tx: Db) =>
+    orders.closeDispute(tx, ctx.clock, { disputeId: dispute.id, outcome, resolution: input.resolution });
   if (input.outcome === 'refund') {
-    const order = await refundOrder(ctx, principal, {
-      orderId: dispute.orderId,
-      reason: `dispute: ${input.resolution}`,
-    });
-    await inTransaction(ctx.db, (tx) =>
-      orders.closeDispute(tx, ctx.clock, {
-        disputeId: dispute.id,
-        outcome: 'refunded',
-        resolution: input.resolution,
-      }),
-    );
-    return order;
+    const reason = `dispute: ${input.resolution}`;
+    return refundOrder(ctx, principal, { orderId: dispute.orderId, reason }, close('refunded'));
   }
-  await inTransaction(ctx.db, (tx) =>
-    orders.closeDispute(tx, ctx.clock, {
-      disputeId: dispute.id,
-      outcome: 'released',
-      resolution: input.resolution,
-    }),
-  );
-  return releaseOrder(ctx, dispute.orderId, principal.userId, `dispute resolved: ${input.resolution}`);
+  const note = `dispute resolved: ${input.resolution}`;
+  return releaseOrder(ctx, dispute.orderId, principal.userId, note, close('released'));
 }

@@ -151,25 +151,18 @@ export async function postEntry(tx: Db, entry: EntryInput, clock: Clock): Promis
   });
   await checkLimits(tx, mode, postings, limits);
 
-  const createdAt = clock.now();
-  const hash = entryHash({
+  const head = {
     id: entry.id,
     kind: entry.kind,
     reference: entry.reference,
     mode,
     pendingId: null,
     metadata,
-    createdAt,
-    postings: canonical,
-  });
+    createdAt: clock.now(),
+  };
+  const hash = entryHash({ ...head, postings: canonical });
   const inserted = await writeEntry(tx, {
-    id: entry.id,
-    kind: entry.kind,
-    reference: entry.reference,
-    mode,
-    pendingId: null,
-    metadata,
-    createdAt,
+    ...head,
     payloadHash,
     hash,
     postings,

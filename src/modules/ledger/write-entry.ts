@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
+import type { CanonicalEntry } from './hashing.js';
 import type { EntryMode } from './types.js';
 
 export interface WritePosting {
@@ -10,14 +11,8 @@ export interface WritePosting {
   shard: number;
 }
 
-export interface WriteEntry {
-  id: string;
-  kind: string;
-  reference: string;
-  mode: EntryMode;
-  pendingId: string | null;
-  metadata: Record<string, string>;
-  createdAt: Date;
+/** What is hashed (CanonicalEntry) plus the two hashes and each posting's balance shard. */
+export interface WriteEntry extends Omit<CanonicalEntry, 'postings'> {
   payloadHash: string;
   hash: string;
   postings: readonly WritePosting[];
