@@ -2,6 +2,7 @@ import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { prepareStatements } from './prepared-statements.js';
 
 // int8 and numeric come back as strings; Money code turns them into bigint where it reads them.
 export type Db = PgDatabase<NodePgQueryResultHKT>;
@@ -12,8 +13,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(url: string, opts: { max?: number } = {}): Database {
+export function openDatabase(url: string, opts: { max?: number; prepare?: boolean } = {}): Database {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 20 });
+  if (opts.prepare ?? process.env.HEARTLAND_PREPARED_STATEMENTS !== '0') prepareStatements(pool);
   pool.on('error', () => {
     // An idle client lost its server (e.g. during shutdown); the pool replaces it.
   });
