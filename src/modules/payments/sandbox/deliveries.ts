@@ -25,19 +25,30 @@ export interface SandboxEvent {
 }
 
 /** Queues one event for delivery, `copies` times (a real provider sometimes delivers an event twice). */
-export async function enqueueEvent(tx: Db, now: Date, event: SandboxEvent, copies = 1): Promise<void> {
-  const id = newId('evt');
-  const data: Record<string, unknown> = {
-    objectId: event.objectId,
-    providerRef: event.providerRef,
-    amount: toJson(event.amount),
-  };
-  if (event.failureCode) data.failureCode = event.failureCode;
-  const body = JSON.stringify({ id, type: event.type, createdAt: iso(now), data });
-  for (let i = 0; i < copies; i++) {
-    await tx.execute(sql`INSERT INTO sandbox_webhook_deliveries (event_id, type, body, status, next_attempt_at, created_at)
-      VALUES (${id}, ${event.type}, ${body}, 'pending', ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)`);
-  }
+/** Queues several webhook events (each possibly delivered more than once) in one statement. */
+export async function enqueueEvents(
+  tx: Db,
+  now: Date,
+  events: readonly { event: SandboxEvent; copies?: number }[],
+): Promise<void> {
+  const rows = events.flatMap(({ event, copies = 1 }) => {
+    const id = newId('evt');
+    const data: Record<string, unknown> = {
+      objectId: event.objectId,
+      providerRef: event.providerRef,
+      amount: toJson(event.amount),
+    };
+    if (event.failureCode) data.failureCode = event.failureCode;
+    const body = JSON.stringify({ id, type: event.type, createdAt: iso(now), data });
+    return Array.from(
+      { length: copies },
+      () =>
+        sql`(${id}, ${event.type}, ${body}, 'pending', ${iso(now)}::timestamptz, ${iso(now)}::timestamptz)`,
+    );
+  });
+  if (rows.length === 0) return;
+  await tx.execute(sql`INSERT INTO sandbox_webhook_deliveries (event_id, type, body, status, next_attempt_at, created_at)
+    VALUES ${sql.join(rows, sql`, `)}`);
 }
 
 interface Claimed extends Record<string, unknown> {

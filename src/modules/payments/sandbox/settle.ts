@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import { iso, moneyOf, query } from '../sql.js';
-import { enqueueEvent } from './deliveries.js';
+import { enqueueEvents, type SandboxEvent } from './deliveries.js';
 import { SANDBOX_FAILING_DESTINATION } from './methods.js';
 
 const BATCH = 500;
@@ -17,13 +17,14 @@ interface Settled extends Record<string, unknown> {
 }
 
 /**
- * Settles every charge, refund and payout whose time has come and queues its webhook, in one
- * transaction per kind. `WHERE status = 'pending'` with SKIP LOCKED settles each object once
+ * Settles every charge, refund and payout whose time has come and queues their webhooks, in one
+ * transaction. `WHERE status = 'pending'` with SKIP LOCKED settles each object once
  * even when several processes run this together.
  */
 export async function settleDue(db: Db, now: Date): Promise<void> {
   const at = iso(now);
   await inTransaction(db, async (tx) => {
+    const events: { event: SandboxEvent; copies?: number }[] = [];
     const charges = await query<Settled>(
       tx,
       sql`UPDATE sandbox_charges c
@@ -34,21 +35,17 @@ export async function settleDue(db: Db, now: Date): Promise<void> {
     );
     for (const c of charges) {
       const failed = c.status === 'failed';
-      await enqueueEvent(
-        tx,
-        now,
-        {
+      events.push({
+        event: {
           type: failed ? 'charge.failed' : 'charge.succeeded',
           objectId: c.object_id,
           providerRef: c.id,
           amount: moneyOf(c.amount, c.currency),
           failureCode: failed ? 'processing_error' : null,
         },
-        c.payment_method === 'pm_card_duplicate_webhook' ? 2 : 1,
-      );
+        copies: c.payment_method === 'pm_card_duplicate_webhook' ? 2 : 1,
+      });
     }
-  });
-  await inTransaction(db, async (tx) => {
     const refunds = await query<Settled>(
       tx,
       sql`UPDATE sandbox_refunds r SET status = 'succeeded'
@@ -57,15 +54,15 @@ export async function settleDue(db: Db, now: Date): Promise<void> {
           RETURNING r.id, r.refund_id AS object_id, r.amount, r.currency, r.status`,
     );
     for (const r of refunds) {
-      await enqueueEvent(tx, now, {
-        type: 'refund.succeeded',
-        objectId: r.object_id,
-        providerRef: r.id,
-        amount: moneyOf(r.amount, r.currency),
+      events.push({
+        event: {
+          type: 'refund.succeeded',
+          objectId: r.object_id,
+          providerRef: r.id,
+          amount: moneyOf(r.amount, r.currency),
+        },
       });
     }
-  });
-  await inTransaction(db, async (tx) => {
     const payouts = await query<Settled>(
       tx,
       sql`UPDATE sandbox_payouts p
@@ -76,13 +73,16 @@ export async function settleDue(db: Db, now: Date): Promise<void> {
     );
     for (const p of payouts) {
       const failed = p.status === 'failed';
-      await enqueueEvent(tx, now, {
-        type: failed ? 'payout.failed' : 'payout.paid',
-        objectId: p.object_id,
-        providerRef: p.id,
-        amount: moneyOf(p.amount, p.currency),
-        failureCode: failed ? 'account_closed' : null,
+      events.push({
+        event: {
+          type: failed ? 'payout.failed' : 'payout.paid',
+          objectId: p.object_id,
+          providerRef: p.id,
+          amount: moneyOf(p.amount, p.currency),
+          failureCode: failed ? 'account_closed' : null,
+        },
       });
     }
+    await enqueueEvents(tx, now, events);
   });
 }
