@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import { checkoutRoutes } from '../flows/checkout-routes.js';
 import type { FlowCtx } from '../flows/context.js';
+import { customsRoutes } from '../flows/customs-routes.js';
 import { orderFlowRoutes } from '../flows/order-routes.js';
 import { sellerVerificationRoutes } from '../flows/seller-verification-routes.js';
 import { storefrontRoutes } from '../flows/storefront-routes.js';
@@ -42,6 +43,7 @@ export async function createHeartlandApp(
       checkoutRoutes(ctx),
       orderFlowRoutes(ctx),
       storefrontRoutes(ctx),
+      customsRoutes(ctx),
     ],
   });
 }
