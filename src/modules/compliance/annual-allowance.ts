@@ -60,11 +60,26 @@ export async function reserveAnnualAllowance(
   }
   const { buyerId, year, reference } = input;
   const amount = input.amount.amount;
-  const inserted = await tx.execute(sql`
-    INSERT INTO cn_allowance_reservations (reference, buyer_id, year, amount_fen)
-    VALUES (${reference}, ${buyerId}, ${year}, ${amount.toString()}::bigint)
-    ON CONFLICT (reference) DO NOTHING RETURNING reference`);
-  if (inserted.rows.length === 0) {
+  // Reserve the reference and count it against the year in one statement (the common case); the
+  // rarer paths below (a retry, an order over the limit) take their own statements.
+  const fitsLimit = amount <= CN_ANNUAL_LIMIT.amount;
+  const outcome = await tx.execute<{ reserved: number; fitted: number }>(sql`
+    WITH reserved AS (
+      INSERT INTO cn_allowance_reservations (reference, buyer_id, year, amount_fen)
+      VALUES (${reference}, ${buyerId}, ${year}, ${amount.toString()}::bigint)
+      ON CONFLICT (reference) DO NOTHING RETURNING amount_fen
+    ), fitted AS (
+      INSERT INTO cn_annual_allowances AS a (buyer_id, year, limit_fen, used_fen)
+      SELECT ${buyerId}, ${year}, ${CN_ANNUAL_LIMIT.amount.toString()}::bigint, amount_fen FROM reserved
+      WHERE ${fitsLimit}
+      ON CONFLICT (buyer_id, year) DO UPDATE
+        SET used_fen = a.used_fen + EXCLUDED.used_fen, updated_at = now()
+        WHERE a.used_fen + EXCLUDED.used_fen <= a.limit_fen
+      RETURNING used_fen
+    )
+    SELECT (SELECT count(*) FROM reserved)::int AS reserved, (SELECT count(*) FROM fitted)::int AS fitted`);
+  const { reserved, fitted } = outcome.rows[0]!;
+  if (reserved === 0) {
     const { rows } = await tx.execute<{
       buyer_id: string;
       year: number;
@@ -85,17 +100,7 @@ export async function reserveAnnualAllowance(
     }
     return;
   }
-  const fits =
-    amount <= CN_ANNUAL_LIMIT.amount
-      ? await tx.execute(sql`
-          INSERT INTO cn_annual_allowances AS a (buyer_id, year, limit_fen, used_fen)
-          VALUES (${buyerId}, ${year}, ${CN_ANNUAL_LIMIT.amount.toString()}::bigint, ${amount.toString()}::bigint)
-          ON CONFLICT (buyer_id, year) DO UPDATE
-            SET used_fen = a.used_fen + EXCLUDED.used_fen, updated_at = now()
-            WHERE a.used_fen + EXCLUDED.used_fen <= a.limit_fen
-          RETURNING used_fen`)
-      : { rows: [] };
-  if (fits.rows.length === 0) {
+  if (fitted === 0) {
     // Undo the reservation row so a caller that catches this error and commits leaves no trace.
     await tx.execute(sql`DELETE FROM cn_allowance_reservations WHERE reference = ${reference}`);
     const { remaining } = await annualAllowance(tx, buyerId, year);
