@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { invalid } from '../../kernel/errors.js';
 import type { CurrencyCode } from '../../money/index.js';
+import { POSTING_SUMS } from './posting-sums.js';
 import {
   ACCOUNT_TYPES,
   type AccountBalance,
@@ -96,13 +97,7 @@ export async function trialBalance(db: Db): Promise<TrialBalanceRow[]> {
     debits_pending: string;
     credits_pending: string;
   }>(sql`
-    SELECT p.currency,
-      coalesce(sum(p.amount) FILTER (WHERE p.direction = 'debit' AND e.mode IN ('single', 'post_pending')), 0) AS debits_posted,
-      coalesce(sum(p.amount) FILTER (WHERE p.direction = 'credit' AND e.mode IN ('single', 'post_pending')), 0) AS credits_posted,
-      coalesce(sum(CASE WHEN e.mode = 'pending' THEN p.amount ELSE -p.amount END)
-        FILTER (WHERE p.direction = 'debit' AND e.mode <> 'single'), 0) AS debits_pending,
-      coalesce(sum(CASE WHEN e.mode = 'pending' THEN p.amount ELSE -p.amount END)
-        FILTER (WHERE p.direction = 'credit' AND e.mode <> 'single'), 0) AS credits_pending
+    SELECT p.currency, ${POSTING_SUMS}
     FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
     GROUP BY p.currency
     ORDER BY p.currency`);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { trialBalance } from './balances.js';
+import { POSTING_SUMS } from './posting-sums.js';
 import type { LedgerProblem } from './types.js';
 
 /**
@@ -12,13 +13,7 @@ import type { LedgerProblem } from './types.js';
 export async function checkAccountBalances(db: Db): Promise<LedgerProblem[]> {
   const r = await db.execute<{ account_key: string; what: string }>(sql`
     WITH f AS (
-      SELECT p.account_key,
-        coalesce(sum(p.amount) FILTER (WHERE p.direction = 'debit' AND e.mode IN ('single', 'post_pending')), 0) AS dpost,
-        coalesce(sum(p.amount) FILTER (WHERE p.direction = 'credit' AND e.mode IN ('single', 'post_pending')), 0) AS cpost,
-        coalesce(sum(CASE WHEN e.mode = 'pending' THEN p.amount ELSE -p.amount END)
-          FILTER (WHERE p.direction = 'debit' AND e.mode <> 'single'), 0) AS dpend,
-        coalesce(sum(CASE WHEN e.mode = 'pending' THEN p.amount ELSE -p.amount END)
-          FILTER (WHERE p.direction = 'credit' AND e.mode <> 'single'), 0) AS cpend
+      SELECT p.account_key, ${POSTING_SUMS}
       FROM ledger_postings p JOIN ledger_entries e ON e.id = p.entry_id
       GROUP BY p.account_key
     ), s AS (
@@ -43,8 +38,8 @@ export async function checkAccountBalances(db: Db): Promise<LedgerProblem[]> {
     WHERE a.key IS NULL
        OR coalesce(s.rows, 0) <> a.shards
        OR s.over_debits OR s.over_credits
-       OR coalesce(f.dpost, 0) <> coalesce(s.dpost, 0) OR coalesce(f.cpost, 0) <> coalesce(s.cpost, 0)
-       OR coalesce(f.dpend, 0) <> coalesce(s.dpend, 0) OR coalesce(f.cpend, 0) <> coalesce(s.cpend, 0)
+       OR coalesce(f.debits_posted, 0) <> coalesce(s.dpost, 0) OR coalesce(f.credits_posted, 0) <> coalesce(s.cpost, 0)
+       OR coalesce(f.debits_pending, 0) <> coalesce(s.dpend, 0) OR coalesce(f.credits_pending, 0) <> coalesce(s.cpend, 0)
     ORDER BY 1`);
   const messages: Record<string, [string, string]> = {
     no_account: [

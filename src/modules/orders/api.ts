@@ -30,6 +30,18 @@ export const OrderLineJson = z.object({
   rules: z.array(RuleJson),
 });
 
+/** What one seller's order costs, in the buyer's currency and in USD, and the rules behind it (orders and quotes alike). */
+const OrderAmountsJson = z.object({
+  regime: z.string(),
+  goods: MoneyJson,
+  shipping: MoneyJson,
+  tax: MoneyJson,
+  total: MoneyJson,
+  goodsUsd: MoneyJson,
+  shippingUsd: MoneyJson,
+  rules: z.array(RuleJson),
+});
+
 export const OrderJson = z.object({
   id: z.string(),
   checkoutId: z.string(),
@@ -40,14 +52,7 @@ export const OrderJson = z.object({
   status: z.string(),
   shippingMethod: z.string(),
   fxRate: z.string(),
-  regime: z.string(),
-  goods: MoneyJson,
-  shipping: MoneyJson,
-  tax: MoneyJson,
-  total: MoneyJson,
-  goodsUsd: MoneyJson,
-  shippingUsd: MoneyJson,
-  rules: z.array(RuleJson),
+  ...OrderAmountsJson.shape,
   placedAt: z.string(),
   paidAt: z.string().nullable(),
   shippedAt: z.string().nullable(),
@@ -107,14 +112,7 @@ export const QuoteJson = z.object({
   orders: z.array(
     z.object({
       sellerId: z.string(),
-      regime: z.string(),
-      goods: MoneyJson,
-      shipping: MoneyJson,
-      tax: MoneyJson,
-      total: MoneyJson,
-      goodsUsd: MoneyJson,
-      shippingUsd: MoneyJson,
-      rules: z.array(RuleJson),
+      ...OrderAmountsJson.shape,
       // A quote line is an order line before it has a number: plus its kind and its tax total.
       lines: z.array(OrderLineJson.omit({ lineNo: true }).extend({ kind: z.string(), tax: MoneyJson })),
     }),
