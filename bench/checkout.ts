@@ -22,6 +22,19 @@ const CLIENTS = Number(process.env.CLIENTS ?? 16);
 const SECONDS = Number(process.env.SECONDS ?? 20);
 const PROCESSES = Number(process.env.PROCESSES ?? 1);
 const log = (s: string) => process.stdout.write(`${s}\n`);
+/** Every bench buyer ships to the same fictional Shanghai address; it rides in the order insert. */
+const PLACE_BODY = JSON.stringify({
+  paymentMethod: 'pm_card_ok',
+  deliveryAddress: {
+    recipientName: '测试买家',
+    phone: '+86 138 0013 8000',
+    lines: ['浦东新区世纪大道 100 号'],
+    city: '上海市',
+    region: '上海市',
+    postalCode: '200120',
+    country: 'CN',
+  },
+});
 
 async function main() {
   let adminUrl = process.env.DATABASE_URL;
@@ -95,7 +108,7 @@ async function main() {
       const p = await fetch(`${server.url}/api/v1/checkout/quotes/${quote.id}/place`, {
         method: 'POST',
         headers: { ...headers, 'idempotency-key': `bench-${c}-${n}-${quote.id}` },
-        body: JSON.stringify({ paymentMethod: 'pm_card_ok' }),
+        body: PLACE_BODY,
       });
       const placed = (await p.json()) as { code?: string };
       if (p.status === 201) {

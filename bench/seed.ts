@@ -2,11 +2,12 @@ import { SingleBar } from 'cli-progress';
 import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/database.js';
 import { inTransaction } from '../src/db/transaction.js';
+import { reindexListings } from '../src/flows/listing-eligibility.js';
 import { systemClock } from '../src/kernel/clock.js';
 import * as catalog from '../src/modules/catalog/index.js';
+import * as compliance from '../src/modules/compliance/index.js';
 import * as identity from '../src/modules/identity/index.js';
 import * as markets from '../src/modules/markets/index.js';
-import * as search from '../src/modules/search/index.js';
 import * as sellers from '../src/modules/sellers/index.js';
 import { prcIdNumber } from './lib.js';
 
@@ -76,6 +77,16 @@ export async function seedBench(
       });
       await catalog.setSellerVisibility(tx, seller.id, true);
     });
+    // The facility registration China asks of food sellers (fictional), so bench listings sell there.
+    await compliance.recordSellerDocument(ctx, {
+      sellerId: seller.id,
+      actorId: 'bench',
+      type: 'cn_gacc_food_facility_registration',
+      number: `BENCH-CN-${s}`,
+      issuer: 'GACC',
+      issuedOn: '2024-01-01',
+      expiresOn: '2099-12-31',
+    });
     for (let p = 0; p < opts.productsPerSeller; p++) {
       const g = GOODS[(s + p) % GOODS.length]!;
       const product = await catalog.createProduct(ctx, seller.id, true, {
@@ -113,6 +124,6 @@ export async function seedBench(
     bar?.increment(1, { step: 'buyers' });
   }
   bar?.stop();
-  await search.reindexAll(db);
+  await reindexListings(ctx); // the index, and the markets each listing may be shown in
   return { buyers, variants };
 }

@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/database.js';
 import { type DatabaseServer, openDatabaseServer } from './db/server.js';
 import type { FlowCtx } from './flows/context.js';
 import { releaseDueOrders } from './flows/escrow-release.js';
+import { reindexListings, syncListingIndex } from './flows/listing-eligibility.js';
 import { isDemoSeeded, seedDemo } from './flows/seed-demo.js';
 import type { App } from './http/app.js';
 import { createHeartlandApp } from './http/heartland-app.js';
@@ -11,7 +12,7 @@ import { systemClock } from './kernel/clock.js';
 import { sealLedger } from './modules/ledger/index.js';
 import { loadMarketData } from './modules/markets/index.js';
 import { createSandboxProvider } from './modules/payments/index.js';
-import { reindexAll, searchIndexIsStale, syncSearchIndex } from './modules/search/index.js';
+import { searchIndexIsStale } from './modules/search/index.js';
 
 export interface Runtime {
   config: Config;
@@ -97,11 +98,12 @@ export async function serve(
   if (await searchIndexIsStale(rt.ctx.db)) {
     // Built by another tokenizer or ICU version (a Node upgrade splits CJK text differently).
     log('The search index was built by another analyzer version: rebuilding it…');
-    await reindexAll(rt.ctx.db);
+    await reindexListings(rt.ctx);
   }
   await app.listen({ port: rt.config.port, host: rt.config.host });
   const stops = [
-    every(250, () => syncSearchIndex(rt.ctx.db), log),
+    // Indexes changed products and recomputes the markets where each may be shown.
+    every(250, () => syncListingIndex(rt.ctx), log),
     every(30_000, () => releaseDueOrders(rt.ctx), log),
     every(5_000, () => sealLedger(rt.ctx.db, rt.ctx.clock), log),
   ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountBalances, trialBalance } from '../src/modules/ledger/index.js';
+import { placeBody } from './support/addresses.js';
 import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
 import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
 
@@ -38,7 +39,7 @@ describe('50 shoppers, 10 in stock', () => {
     expect(quotes.every((q) => q.statusCode === 201)).toBe(true);
     const placed = await Promise.all(
       shoppers.map((s, i) =>
-        s.post(`/api/v1/checkout/quotes/${quotes[i]!.json().id}/place`, { paymentMethod: 'pm_card_ok' }),
+        s.post(`/api/v1/checkout/quotes/${quotes[i]!.json().id}/place`, placeBody('HK')),
       ),
     );
     const won = placed.filter((p) => p.statusCode === 201);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountBalance } from '../src/modules/ledger/index.js';
+import { placeBody } from './support/addresses.js';
 import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
 import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
 
@@ -38,28 +39,22 @@ describe('retries do not double anything', () => {
     const id = await quote();
     const key = { 'idempotency-key': 'checkout-retry-0001' };
     const [a, b] = await Promise.all([
-      buyer.post(`/api/v1/checkout/quotes/${id}/place`, { paymentMethod: 'pm_card_ok' }, key),
-      buyer.post(`/api/v1/checkout/quotes/${id}/place`, { paymentMethod: 'pm_card_ok' }, key),
+      buyer.post(`/api/v1/checkout/quotes/${id}/place`, placeBody('JP'), key),
+      buyer.post(`/api/v1/checkout/quotes/${id}/place`, placeBody('JP'), key),
     ]);
     // One wins; the concurrent twin is told the key is in flight (409) or gets the same result.
     const statuses = [a.statusCode, b.statusCode].sort((x, y) => x - y);
     expect(statuses[0]).toBe(201);
     expect([201, 409]).toContain(statuses[1]);
-    const again = await buyer.post(
-      `/api/v1/checkout/quotes/${id}/place`,
-      { paymentMethod: 'pm_card_ok' },
-      key,
-    );
+    const again = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, placeBody('JP'), key);
     expect(again.statusCode).toBe(201);
     expect(again.headers['idempotent-replayed']).toBe('true');
     const first = a.statusCode === 201 ? a : b;
     expect(again.json().checkoutId).toBe(first.json().checkoutId);
     // A new key for the same quote is the same checkout too: a quote places once.
-    const other = await buyer.post(
-      `/api/v1/checkout/quotes/${id}/place`,
-      { paymentMethod: 'pm_card_ok' },
-      { 'idempotency-key': 'checkout-retry-0002' },
-    );
+    const other = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, placeBody('JP'), {
+      'idempotency-key': 'checkout-retry-0002',
+    });
     expect(other.statusCode).toBe(201);
     expect(other.json().checkoutId).toBe(first.json().checkoutId);
     const orders = (await staff.get(`/api/v1/sellers/${sellerId}/orders`)).json().orders;
@@ -68,9 +63,10 @@ describe('retries do not double anything', () => {
 
   it('a webhook delivered twice captures once', async () => {
     const id = await quote();
-    const placed = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, {
-      paymentMethod: 'pm_card_duplicate_webhook',
-    });
+    const placed = await buyer.post(
+      `/api/v1/checkout/quotes/${id}/place`,
+      placeBody('JP', 'pm_card_duplicate_webhook'),
+    );
     expect(placed.statusCode).toBe(201);
     await h.settle(1000);
     await h.settle(5000);
@@ -91,9 +87,7 @@ describe('retries do not double anything', () => {
   it('a declined card answers 402 and gives the stock back', async () => {
     const before = (await staff.get(`/api/v1/sellers/${sellerId}/products`)).json()[0].variants[0].stock;
     const id = await quote();
-    const res = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, {
-      paymentMethod: 'pm_card_declined',
-    });
+    const res = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, placeBody('JP', 'pm_card_declined'));
     expect(res.statusCode).toBe(402);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const after = (await staff.get(`/api/v1/sellers/${sellerId}/products`)).json()[0].variants[0].stock;
@@ -104,9 +98,10 @@ describe('retries do not double anything', () => {
   it('a charge that fails later cancels the orders and gives the stock back', async () => {
     const before = (await staff.get(`/api/v1/sellers/${sellerId}/products`)).json()[0].variants[0].stock;
     const id = await quote();
-    const res = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, {
-      paymentMethod: 'pm_card_fails_async',
-    });
+    const res = await buyer.post(
+      `/api/v1/checkout/quotes/${id}/place`,
+      placeBody('JP', 'pm_card_fails_async'),
+    );
     expect(res.statusCode).toBe(201);
     await h.settle(1000);
     const order = (await buyer.get(`/api/v1/orders/${res.json().orders[0].id}`)).json();
@@ -120,7 +115,7 @@ describe('retries do not double anything', () => {
   it('an expired quote cannot be placed', async () => {
     const id = await quote();
     h.clock.advance(16 * 60_000);
-    const res = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, { paymentMethod: 'pm_card_ok' });
+    const res = await buyer.post(`/api/v1/checkout/quotes/${id}/place`, placeBody('JP'));
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('orders.quote_expired');
   });

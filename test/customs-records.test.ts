@@ -6,6 +6,7 @@ import { type App, createApp } from '../src/http/app.js';
 import type { Principal } from '../src/kernel/access.js';
 import type { SellerId, UserId } from '../src/kernel/ids.js';
 import { authenticator } from '../src/modules/identity/index.js';
+import { placeBody } from './support/addresses.js';
 import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
 
@@ -17,7 +18,7 @@ const parser = new XMLParser({
 });
 
 /**
- * China's "three documents" for a real order: a Wisconsin ginseng farm sells two ginseng products
+ * China's "three documents" for a real order: a Wisconsin farm sells two canvas goods
  * to a buyer in Shanghai; the records are read through the flow and through the route.
  */
 describe('customs records for a mainland-China order', () => {
@@ -47,9 +48,7 @@ describe('customs records for a mainland-China order', () => {
       lines: variantIds.map((variantId, i) => ({ variantId, quantity: i === 0 ? 2 : 1 })),
     });
     expect(quote.statusCode, quote.body).toBe(201);
-    const placed = await buyer.post(`/api/v1/checkout/quotes/${quote.json().id}/place`, {
-      paymentMethod: 'pm_card_ok',
-    });
+    const placed = await buyer.post(`/api/v1/checkout/quotes/${quote.json().id}/place`, placeBody(market));
     expect(placed.statusCode, placed.body).toBe(201);
     await h.settle(1000);
     return placed.json().orders[0];
@@ -76,16 +75,17 @@ describe('customs records for a mainland-China order', () => {
       legalName: 'Ten Lakes Wild Rice Co.',
       usState: 'MN',
     });
+    // Non-food goods on China's CBEC Positive List (420292): no seller documents needed to sell them there.
     const root = await listProduct(farm.staff, farm.sellerId, {
-      hsCode: '121120',
-      en: 'Wisconsin American Ginseng Root, 4 oz',
+      hsCode: '420292',
+      en: 'Waxed canvas tool roll',
       priceUsd: 8900,
       stock: 20,
       weightGrams: 130,
     });
     const slices = await listProduct(farm.staff, farm.sellerId, {
-      hsCode: '121120',
-      en: 'Wisconsin American Ginseng Slices, 2 oz',
+      hsCode: '420292',
+      en: 'Waxed canvas coin pouch',
       priceUsd: 4000,
       stock: 20,
       weightGrams: 70,
@@ -142,7 +142,25 @@ describe('customs records for a mainland-China order', () => {
     expect(order['ceb:OrderHead']['ceb:acturalPaid']).toBe(total);
     expect(order['ceb:OrderHead']['ceb:currency']).toBe('142');
     expect(order['ceb:OrderHead']['ceb:ebcName']).toBe('Marathon Root & <Ginseng> Farm LLC');
-    expect(order['ceb:OrderHead']['ceb:consigneeAddress']).toBe('Address on file with the carrier');
+    // The consignee is the delivery address given at checkout, with its phone.
+    expect(order['ceb:OrderHead']['ceb:consigneeAddress']).toBe(
+      '浦东新区世纪大道 100 号 8 楼, 上海市, 上海市, 200120, CN',
+    );
+    expect(order['ceb:OrderHead']['ceb:consignee']).toBe('李伟');
+    expect(order['ceb:OrderHead']['ceb:consigneeTelephone']).toBe('+86 138 0013 8000');
+    expect(waybill['ceb:consigneeAddress']).toBe(order['ceb:OrderHead']['ceb:consigneeAddress']);
+    // The ship gate kept what it declared; the records made now are the same, byte for byte.
+    expect(body.declared.map((d: { kind: string }) => d.kind)).toEqual([
+      'ceb311',
+      'ceb411',
+      'ceb511',
+      'eei_determination',
+    ]);
+    for (const d of body.declared.filter((x: { kind: string }) => x.kind.startsWith('ceb'))) {
+      expect(d.matchesCurrent).toBe(true);
+      expect(d.body).not.toContain('11010519491231002X');
+    }
+    expect(body.declared[0].body).toContain('1101**********002X');
     expect(order['ceb:OrderList']).toHaveLength(2);
     expect(order['ceb:OrderList'][0]['ceb:totalPrice']).toBe('1267.36'); // $89.00 × 7.12 × 2
     // The buyer's ID number goes to customs in the order and payment records.

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../src/kernel/access.js';
 import { LOCALES, MARKET_CODES } from '../src/kernel/locales.js';
 import { MIDWEST } from '../src/kernel/us-states.js';
+import { DeliveryAddressSchema } from '../src/modules/orders/index.js';
 
 /** Validates the hand-written demo data in data/demo/*.json (no database needed). */
 
@@ -168,6 +169,7 @@ const Buyer = z.strictObject({
     .strictObject({ realName: text, idNumber: z.string().refine(isValidPrcId, 'invalid PRC ID number') })
     .nullable(),
   business: z.strictObject({ companyName: text, registrationNumber: text, contactName: text }).nullable(),
+  deliveryAddress: DeliveryAddressSchema,
 });
 
 const Staff = z.strictObject({
@@ -332,6 +334,7 @@ describe('demo data: people', () => {
     expect(cn.some((b) => b.identity !== null)).toBe(true);
     expect(buyers.some((b) => b.business !== null)).toBe(true);
     for (const b of buyers) if (b.identity) expect(b.market).toBe('CN');
+    for (const b of buyers) expect(b.deliveryAddress.country).toBe(b.market);
   });
 
   it('has one staff login per back-office role', () => {

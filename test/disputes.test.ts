@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { placeBody } from './support/addresses.js';
 import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
 import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
 
@@ -38,9 +39,7 @@ describe('disputes', () => {
       market: 'KR',
       lines: [{ variantId, quantity: 1 }],
     });
-    const placed = await buyer.post(`/api/v1/checkout/quotes/${q.json().id}/place`, {
-      paymentMethod: 'pm_card_ok',
-    });
+    const placed = await buyer.post(`/api/v1/checkout/quotes/${q.json().id}/place`, placeBody('KR'));
     const orderId = placed.json().orders[0].id as string;
     await h.settle(1000);
     const shipped = await farm.staff.post(`/api/v1/sellers/${farm.sellerId}/orders/${orderId}/shipment`, {

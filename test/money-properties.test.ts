@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountBalances, trialBalance } from '../src/modules/ledger/index.js';
+import { placeBody } from './support/addresses.js';
 import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
 import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
 
@@ -106,9 +107,10 @@ describe('money properties over random order lives', () => {
           lines: o.sellers.map((s) => ({ variantId: sellers[s]!.variantId, quantity: o.qty })),
         });
         expect(q.statusCode).toBe(201);
-        const p = await buyer.post(`/api/v1/checkout/quotes/${q.json().id}/place`, {
-          paymentMethod: o.method,
-        });
+        const p = await buyer.post(
+          `/api/v1/checkout/quotes/${q.json().id}/place`,
+          placeBody(MARKETS[o.market]!, o.method),
+        );
         expect(p.statusCode).toBe(201);
         for (const ord of p.json().orders) {
           orders.push({ id: ord.id, buyer, seller: sellers.find((s) => s.sellerId === ord.sellerId)! });

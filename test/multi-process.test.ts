@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.js';
 import { systemClock } from '../src/kernel/clock.js';
 import type { SellerId } from '../src/kernel/ids.js';
 import { setStock } from '../src/modules/catalog/index.js';
+import { placeBody } from './support/addresses.js';
 import { createTestDatabase } from './support/db.js';
 
 /**
@@ -51,7 +52,7 @@ describe('two server processes, one database, 10 in stock', () => {
         const p = await fetch(`${base}/api/v1/checkout/quotes/${quote.id}/place`, {
           method: 'POST',
           headers: { ...headers, 'idempotency-key': `multi-${i}-place` },
-          body: JSON.stringify({ paymentMethod: 'pm_card_ok' }),
+          body: JSON.stringify(placeBody('CN')),
         });
         return p.status;
       }),

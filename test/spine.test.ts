@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncListingIndex } from '../src/flows/listing-eligibility.js';
 import { accountBalance, trialBalance } from '../src/modules/ledger/index.js';
 import type { OrderJson, QuoteJson } from '../src/modules/orders/index.js';
-import { syncSearchIndex } from '../src/modules/search/index.js';
+import { placeBody } from './support/addresses.js';
 import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
 import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
 
@@ -56,7 +57,7 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
       stock: 50,
       weightGrams: 480,
     });
-    await syncSearchIndex(h.db.db);
+    await syncListingIndex(h.ctx); // the index job: search, and the markets each listing may be shown in
     await expectLedgerSound(h.db);
   });
 
@@ -112,9 +113,7 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
   });
 
   it('4. placing needs the buyer identity (real name + ID number) for mainland China', async () => {
-    const refused = await buyer.post(`/api/v1/checkout/quotes/${quote.id}/place`, {
-      paymentMethod: 'pm_card_ok',
-    });
+    const refused = await buyer.post(`/api/v1/checkout/quotes/${quote.id}/place`, placeBody('CN'));
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('orders.buyer_identity_required');
     const bad = await buyer.put('/api/v1/me/buyer-identities/CN', {
@@ -131,9 +130,7 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
   });
 
   it('5. placing reserves stock, splits one order per seller and authorizes the payment into escrow', async () => {
-    const res = await buyer.post(`/api/v1/checkout/quotes/${quote.id}/place`, {
-      paymentMethod: 'pm_card_ok',
-    });
+    const res = await buyer.post(`/api/v1/checkout/quotes/${quote.id}/place`, placeBody('CN'));
     expect(res.statusCode).toBe(201);
     const placed = res.json();
     expect(placed.orders).toHaveLength(2);
@@ -248,9 +245,7 @@ describe('one order from a Wisconsin farm to a buyer in Shanghai', () => {
       market: 'CN',
       lines: [{ variantId: ginseng.variantIds[0], quantity: 1 }],
     });
-    const placed = await buyer.post(`/api/v1/checkout/quotes/${q.json().id}/place`, {
-      paymentMethod: 'pm_card_ok',
-    });
+    const placed = await buyer.post(`/api/v1/checkout/quotes/${q.json().id}/place`, placeBody('CN'));
     const orderId = placed.json().orders[0].id;
     await h.settle(1000);
     const refund = await buyer.post(`/api/v1/orders/${orderId}/refund`, { reason: 'changed my mind' });

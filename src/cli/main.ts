@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { migrate } from '../db/migrate.js';
 import { openDatabaseServer } from '../db/server.js';
 import { releaseDueOrders } from '../flows/escrow-release.js';
+import { reindexListings } from '../flows/listing-eligibility.js';
 import { seedDemo } from '../flows/seed-demo.js';
 import {
   formatTrialBalance,
@@ -11,8 +12,8 @@ import {
   verifyLedger,
 } from '../modules/ledger/index.js';
 import { runPayouts } from '../modules/payments/index.js';
-import { reindexAll } from '../modules/search/index.js';
 import { openRuntime, type Runtime, serve } from '../runtime.js';
+import { registerRulesCommand } from './rules-command.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -145,16 +146,18 @@ program
 
 program
   .command('reindex')
-  .description('Rebuild the search index from the catalog')
+  .description('Rebuild the search index from the catalog, and where each listing may be shown')
   .action(() =>
     withRuntime(async (rt) => {
-      const n = await reindexAll(rt.ctx.db, (done, total) =>
+      const n = await reindexListings(rt.ctx, (done, total) =>
         process.stdout.write(`\rindexed ${done}/${total}`),
       );
       log(`\n${n} products indexed.`);
       return 0;
     }),
   );
+
+registerRulesCommand(program);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`heartland: ${e.message}\n`);

@@ -18,16 +18,32 @@ export interface PlacedCheckout {
   replayed: boolean;
 }
 
+/** Goods need somewhere to go; a cart of services only may leave the address out. */
+function deliveryAddressFor(
+  quote: orders.Quote,
+  input: orders.DeliveryAddressInput | null,
+): orders.DeliveryAddress | null {
+  if (input) return orders.checkDeliveryAddress(input, quote.market);
+  if (quote.orders.some((o) => o.lines.some((l) => l.kind === 'goods'))) {
+    throw unprocessable(
+      'orders.delivery_address_required',
+      'Goods need a delivery address: recipient, phone, address lines, city, region, postal code, country.',
+    );
+  }
+  return null;
+}
+
 /**
  * Places a quote: in ONE transaction, claim the quote, reserve stock (never oversold: the
- * database refuses), count the CN annual allowance, create one order per seller, and authorize
- * the payment into escrow (a pending ledger entry). Then, outside the transaction, submit the
- * charge to the provider; a decline undoes the reservation in a second transaction.
+ * database refuses), count China's CBEC annual allowance and per-person caps, create one order per seller (each with the
+ * delivery address, in the same insert), and authorize the payment into escrow (a pending ledger
+ * entry). Then, outside the transaction, submit the charge to the provider; a decline undoes the
+ * reservation in a second transaction.
  */
 export async function placeCheckout(
   ctx: FlowCtx,
   buyerId: string,
-  input: { quoteId: string; paymentMethod: string },
+  input: { quoteId: string; paymentMethod: string; deliveryAddress?: orders.DeliveryAddressInput | null },
 ): Promise<PlacedCheckout> {
   const now = ctx.clock.now();
   const placed = await inTransaction(ctx.db, async (tx) => {
@@ -35,7 +51,10 @@ export async function placeCheckout(
     if (!claim.claimed)
       return { checkoutId: claim.checkoutId, intentId: null, intent: null, replayed: true as const };
     const quote = claim.quote;
-    if (quote.market === 'CN') {
+    const address = deliveryAddressFor(quote, input.deliveryAddress ?? null);
+    // Cross-border e-commerce (9610/1210) needs the orderer's identity; personal postal articles do not.
+    const cbec = quote.orders.map((o) => o.regime.startsWith('CN_CBEC'));
+    if (cbec.some(Boolean)) {
       const id = await identity.getBuyerIdentity(tx, buyerId as never, 'CN');
       if (!id) {
         throw unprocessable(
@@ -49,14 +68,22 @@ export async function placeCheckout(
       quote.orders.flatMap((o) => o.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }))),
     );
     const checkoutId = newId('chk');
-    const created = await orders.createOrdersFromQuote(tx, quote, checkoutId, now);
-    if (quote.market === 'CN') {
-      for (const [i, o] of quote.orders.entries()) {
-        await compliance.reserveAnnualAllowance(tx, {
+    const created = await orders.createOrdersFromQuote(tx, quote, checkoutId, now, address);
+    for (const [i, o] of quote.orders.entries()) {
+      if (!cbec[i]) continue;
+      const year = compliance.cnAllowanceYear(now);
+      await compliance.reserveAnnualAllowance(tx, {
+        buyerId,
+        year,
+        amount: { amount: o.dutiableValue, currency: 'CNY' },
+        reference: created[i]!.orderId,
+      });
+      if (o.capGrams) {
+        await compliance.reserveQuantityCaps(tx, {
           buyerId,
-          year: compliance.cnAllowanceYear(now),
-          amount: { amount: o.dutiableValue, currency: 'CNY' },
+          year,
           reference: created[i]!.orderId,
+          grams: o.capGrams,
         });
       }
     }

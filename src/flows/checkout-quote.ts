@@ -8,6 +8,7 @@ import * as orders from '../modules/orders/index.js';
 import * as shipping from '../modules/shipping/index.js';
 import { allocate, applyRate, type CurrencyCode, type Money } from '../money/index.js';
 import type { FlowCtx } from './context.js';
+import { listingEligibility } from './listing-eligibility.js';
 
 export interface QuoteRequest {
   market: MarketCode;
@@ -76,16 +77,33 @@ export async function createCheckoutQuote(
         available: v.stock,
       });
     }
-    const eligibility = compliance.checkEligibility({
-      market: request.market,
-      hsCode: v.hsCode,
-      productKind: v.kind,
-    });
-    if (!eligibility.eligible) {
-      throw unprocessable('compliance.not_eligible', `${v.sku} cannot be sold into ${request.market}.`, {
-        variantId: l.variantId,
-        rules: eligibility.rules,
-      });
+    // Prohibited goods, and listings whose seller lacks a document the market requires on the quote's date.
+    const eligibility = await listingEligibility(
+      ctx,
+      {
+        productId: v.productId,
+        sellerId: v.sellerId,
+        kind: v.kind,
+        hsCode: v.hsCode,
+        categorySlug: v.categorySlug,
+      },
+      request.market,
+      now,
+    );
+    if (eligibility.status !== 'eligible') {
+      const why =
+        eligibility.status === 'restricted' ? ': the seller lacks a document the market requires' : '';
+      throw unprocessable(
+        'compliance.not_eligible',
+        `${v.sku} cannot be sold into ${request.market}${why}.`,
+        {
+          variantId: l.variantId,
+          // Not `status`: problem details spread into the body, where `status` is the HTTP status.
+          eligibility: eligibility.status,
+          rules: eligibility.reasons,
+          missing: eligibility.missing.map((m) => ({ requirementId: m.requirementId, document: m.document })),
+        },
+      );
     }
   }
 
@@ -102,6 +120,8 @@ export async function createCheckoutQuote(
     source: fx.source,
     effectiveFrom: fx.asOf.toISOString(),
   };
+
+  const { route, history } = await clearanceFor(ctx, buyerId, request, now);
 
   const quoteOrders: orders.QuoteOrder[] = [];
   for (const [sellerId, sellerLines] of groups) {
@@ -143,6 +163,8 @@ export async function createCheckoutQuote(
       currency,
       usdRate: fx.rate,
       at: now,
+      route,
+      buyerHistory: history,
       lines: priced.map((p) => ({
         lineRef: p.l.variantId,
         hsCode: p.v.hsCode,
@@ -150,8 +172,12 @@ export async function createCheckoutQuote(
         quantity: p.l.quantity,
         unitPrice: p.unitPrice,
         freight: m(p.freight, currency),
+        // Shipping weight, not net weight: China's per-person caps are counted strictly.
+        ...(p.v.weightGrams === null ? {} : { weightGrams: p.v.weightGrams * p.l.quantity }),
       })),
     });
+    // Each seller's parcel is its own import: the next one counts this one in the buyer's history.
+    const capGrams = addToHistory(history, landed, now, priced);
     const taxByLine = new Map(landed.lines.map((t) => [t.lineRef, t]));
     const quoteLines: orders.QuoteLine[] = priced.map((p) => {
       const t = taxByLine.get(p.l.variantId)!;
@@ -185,25 +211,10 @@ export async function createCheckoutQuote(
       total: goods + shippingBuyer.amount + tax,
       dutiableValue: landed.dutiableValue.amount,
       regime: landed.regime,
+      ...(Object.keys(capGrams).length > 0 ? { capGrams } : {}),
       rules: [...rules, ...landed.rules],
       lines: quoteLines,
     });
-  }
-
-  if (request.market === 'CN') {
-    // Cross-border retail imports count against the buyer's annual CNY 26,000; refuse early what placing would refuse.
-    const allowance = await compliance.annualAllowance(ctx.db, buyerId, compliance.cnAllowanceYear(now));
-    const needed = quoteOrders.reduce((a, o) => a + o.dutiableValue, 0n);
-    if (needed > allowance.remaining.amount) {
-      throw unprocessable(
-        'compliance.cn_annual_limit_exceeded',
-        'This cart would pass your annual cross-border allowance.',
-        {
-          remaining: Number(allowance.remaining.amount),
-          needed: Number(needed),
-        },
-      );
-    }
   }
 
   const totals = quoteOrders.reduce(
@@ -232,4 +243,66 @@ export async function createCheckoutQuote(
   };
   await orders.saveQuote(ctx.db, quote);
   return quote;
+}
+
+/**
+ * The customs route of the cart and what the buyer bought before, where the market's rules depend
+ * on it: China's CBEC allowance and per-person caps for the year, Taiwan's imports this half-year.
+ * In China, surface mail is international post, cleared as personal postal articles; express
+ * goes by courier under cross-border e-commerce direct purchase (9610).
+ */
+async function clearanceFor(
+  ctx: FlowCtx,
+  buyerId: string,
+  request: QuoteRequest,
+  now: Date,
+): Promise<{ route: compliance.ClearanceRoute; history: compliance.BuyerHistory }> {
+  if (request.market === 'CN') {
+    const { route } = compliance.chooseCnRoute({
+      shippingMethod: request.shippingMethod === 'surface' ? 'postal' : 'express',
+      fulfilledFrom: 'US',
+      at: now,
+    });
+    if (!compliance.isCnCbecRoute(route)) return { route, history: {} };
+    const year = compliance.cnAllowanceYear(now);
+    const [allowance, caps] = await Promise.all([
+      compliance.annualAllowance(ctx.db, buyerId, year),
+      compliance.quantityCapsUsed(ctx.db, buyerId, year),
+    ]);
+    return { route, history: { cnCbecUsedThisYear: allowance.used, cnCapsUsedThisYear: caps } };
+  }
+  if (request.market === 'TW') {
+    const since = compliance.twHalfYear(now).from;
+    const count = await orders.countBuyerParcelsSince(ctx.db, { buyerId, market: 'TW', since });
+    return { route: 'STANDARD', history: { twImportsThisHalfYear: count } };
+  }
+  return { route: 'STANDARD', history: {} };
+}
+
+function addToHistory(
+  history: compliance.BuyerHistory,
+  landed: compliance.LandedCost,
+  at: Date,
+  lines: { l: { variantId: string; quantity: number }; v: { hsCode: string; weightGrams: number | null } }[],
+): Record<string, number> {
+  let caps: Record<string, number> = {};
+  if (history.cnCbecUsedThisYear) {
+    history.cnCbecUsedThisYear = {
+      amount: history.cnCbecUsedThisYear.amount + landed.dutiableValue.amount,
+      currency: 'CNY',
+    };
+    caps = compliance.cnQuantityCapUsage({
+      at,
+      lines: lines.map((p) => ({
+        lineRef: p.l.variantId,
+        hsCode: p.v.hsCode,
+        ...(p.v.weightGrams === null ? {} : { weightGrams: p.v.weightGrams * p.l.quantity }),
+      })),
+    });
+    const used = { ...(history.cnCapsUsedThisYear ?? {}) };
+    for (const [cap, grams] of Object.entries(caps)) used[cap] = (used[cap] ?? 0) + grams;
+    history.cnCapsUsedThisYear = used;
+  }
+  if (history.twImportsThisHalfYear !== undefined) history.twImportsThisHalfYear += 1;
+  return caps;
 }

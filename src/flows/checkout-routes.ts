@@ -75,7 +75,14 @@ export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           description:
             'Requires an Idempotency-Key header. Sandbox payment methods: pm_card_ok, pm_card_declined, pm_card_insufficient_funds, pm_card_fails_async, pm_card_duplicate_webhook.',
           params: z.object({ id: idOf('quo') }),
-          body: z.object({ paymentMethod: z.string().min(1).max(64) }).strict(),
+          body: z
+            .object({
+              paymentMethod: z.string().min(1).max(64),
+              deliveryAddress: orders.DeliveryAddressSchema.optional().describe(
+                "Required when the cart holds goods; country must be the quote's market",
+              ),
+            })
+            .strict(),
           response: { 201: PlacedJson },
         },
       },
@@ -83,6 +90,7 @@ export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
         const placed = await placeCheckout(ctx, req.principal!.userId, {
           quoteId: req.params.id,
           paymentMethod: req.body.paymentMethod,
+          deliveryAddress: req.body.deliveryAddress ?? null,
         });
         return reply.code(201).send({
           checkoutId: placed.checkoutId,

@@ -4,6 +4,7 @@ import { notFound } from '../kernel/errors.js';
 import * as orders from '../modules/orders/index.js';
 import type { FlowCtx } from './context.js';
 import { customsRecordsForOrder, mayReadCustomsRecords, notAllowed } from './customs-records.js';
+import { papersRoutes } from './papers-routes.js';
 
 const idOf = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);
@@ -16,11 +17,24 @@ const CustomsRecordsJson = z.object({
     problems: z.array(z.object({ code: z.string(), message: z.string() })),
   }),
   missing: z.array(z.string()),
+  declared: z.array(
+    z.object({
+      kind: z.string(),
+      body: z.string(),
+      digest: z.string(),
+      declaredAt: z.string(),
+      matchesCurrent: z.boolean().nullable(),
+    }),
+  ),
 });
 
-/** China CBEC "three documents" (CEB311/411/511 XML) for a seller's mainland-China order. */
+/**
+ * China CBEC "three documents" (CEB311/411/511 XML) for a seller's mainland-China order, and the
+ * commercial invoice and packing list of any order's parcel (papers-routes.ts, mounted here).
+ */
 export function customsRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(papersRoutes(ctx));
     app.get(
       '/sellers/:sellerId/orders/:orderId/customs-records',
       {

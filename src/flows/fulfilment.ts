@@ -1,21 +1,45 @@
 import { inTransaction } from '../db/transaction.js';
 import type { Principal } from '../kernel/access.js';
-import { conflict, forbidden } from '../kernel/errors.js';
+import { conflict, forbidden, unprocessable } from '../kernel/errors.js';
+import * as compliance from '../modules/compliance/index.js';
 import * as markets from '../modules/markets/index.js';
 import * as orders from '../modules/orders/index.js';
 import * as shipping from '../modules/shipping/index.js';
 import type { FlowCtx } from './context.js';
+import { cbecInputs, maskIdNumber, PAID_OR_LATER, recordDigest, waybillRecord } from './customs-records.js';
+import { eeiForOrder } from './shipping-papers.js';
 
 const DAY_MS = 86_400_000;
 
+const CEB_BUILDERS = [
+  ['ceb311', (r: CbecRecords) => compliance.buildCeb311(r.order)],
+  ['ceb411', (r: CbecRecords) => compliance.buildCeb411(r.payment)],
+  ['ceb511', (r: CbecRecords) => compliance.buildCeb511(r.waybill)],
+] as const;
+type CbecRecords = {
+  order: compliance.CbecOrderRecordInput;
+  payment: compliance.CbecPaymentRecordInput;
+  waybill: compliance.CbecWaybillRecordInput;
+};
+
+/** The determination as kept with the shipment (amounts as decimal strings: JSON has no bigint). */
+const eeiText = (eei: compliance.EeiDetermination) =>
+  JSON.stringify(eei, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+
 /**
  * The seller hands the parcel to a carrier: the order becomes shipped and the buyer's
- * confirmation window starts (policy data per market and shipping method).
+ * confirmation window starts (policy data per market and shipping method). Two gates first:
+ * - US export: a parcel that needs Electronic Export Information ships only with the ITN of its
+ *   AES filing (422 `export.itn_required`, with the reasons).
+ * - China CBEC: the order, payment and waybill records are built, the waybill from the carrier
+ *   and tracking number given, and cross-checked; any disagreement is 422
+ *   `customs.records_mismatch` with the problems, and nothing changes.
+ * What was declared (the three records, the export determination) is kept with the shipment.
  */
 export async function shipOrder(
   ctx: FlowCtx,
   principal: Principal,
-  input: { sellerId: string; orderId: string; carrier: string; trackingNumber: string },
+  input: { sellerId: string; orderId: string; carrier: string; trackingNumber: string; itn?: string | null },
 ): Promise<{ order: orders.OrderView; shipment: shipping.ShipmentView }> {
   if (!principal.roles.includes('platform_admin') && !principal.sellerIds.includes(input.sellerId as never)) {
     throw forbidden('orders.not_your_seller', 'You are not staff of this seller.');
@@ -25,22 +49,64 @@ export async function shipOrder(
     throw forbidden('orders.not_your_order', 'This order belongs to another seller.');
   const market = await markets.getMarket(ctx.db, order.market);
   const days = market.confirmationWindowDays[order.shippingMethod];
+  const itn = input.itn ?? null;
+  const now = ctx.clock.now();
+
+  const { eei } = await eeiForOrder(ctx, order, now);
+  if (eei.required && itn === null) {
+    throw unprocessable(
+      'export.itn_required',
+      'This parcel needs Electronic Export Information filed in AES before it ships: give the ITN (X and 14 digits).',
+      { reasons: eei.reasons },
+    );
+  }
+  // Records are made for a paid CBEC order; any other status is the state machine's to refuse.
+  const cbec =
+    order.market === 'CN' && order.regime.startsWith('CN_CBEC') && PAID_OR_LATER.includes(order.status)
+      ? await cbecInputs(ctx, order)
+      : null;
+
   const shipment = await inTransaction(ctx.db, async (tx) => {
-    const now = ctx.clock.now();
     await orders.transitionOrder(tx, ctx.clock, {
       orderId: order.id,
       to: 'shipped',
       actor: principal.userId,
-      note: `${input.carrier} ${input.trackingNumber}`,
+      note: `${input.carrier} ${input.trackingNumber}${itn ? ` ITN ${itn}` : ''}`,
       confirmationDueAt: new Date(now.getTime() + days * DAY_MS),
     });
-    return shipping.createShipment(tx, ctx.clock, {
+    const created = await shipping.createShipment(tx, ctx.clock, {
       orderId: order.id,
       sellerId: order.sellerId,
       carrier: input.carrier,
       trackingNumber: input.trackingNumber,
       method: order.shippingMethod,
+      itn,
     });
+    const text = eeiText(eei);
+    const docs: { kind: shipping.ShipmentDocumentKind; body: string; digest: string }[] = [
+      { kind: 'eei_determination', body: text, digest: recordDigest(ctx, text) },
+    ];
+    if (cbec) {
+      const records: CbecRecords = {
+        order: cbec.order,
+        payment: cbec.payment,
+        waybill: waybillRecord(order, cbec, { ...created, shippedAt: new Date(created.shippedAt) }),
+      };
+      const check = compliance.crossCheckCustomsRecords(records);
+      if (!check.ok) {
+        throw unprocessable(
+          'customs.records_mismatch',
+          'China customs would refuse this parcel: the order, payment and waybill records do not agree. Nothing was shipped.',
+          { problems: check.problems },
+        );
+      }
+      for (const [kind, build] of CEB_BUILDERS) {
+        const xml = build(records);
+        docs.push({ kind, body: maskIdNumber(xml, cbec.idNumber), digest: recordDigest(ctx, xml) });
+      }
+    }
+    await shipping.recordShipmentDocuments(tx, created.id, docs, now);
+    return created;
   });
   return { order: await orders.getOrder(ctx.db, order.id), shipment };
 }

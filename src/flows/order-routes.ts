@@ -21,6 +21,7 @@ const ShipmentJson = z.object({
   trackingNumber: z.string(),
   method: z.string(),
   status: z.string(),
+  itn: z.string().nullable(),
   shippedAt: z.string(),
   deliveredAt: z.string().nullable(),
   events: z.array(
@@ -42,6 +43,7 @@ const shipmentJson = (s: shipping.ShipmentView | null) =>
     trackingNumber: s.trackingNumber,
     method: s.method,
     status: s.status,
+    itn: s.itn,
     shippedAt: s.shippedAt,
     deliveredAt: s.deliveredAt,
     events: s.events,
@@ -102,8 +104,18 @@ export function orderFlowRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           tags: ['orders'],
           summary: 'Ship an order with a carrier and tracking number (starts the buyer confirmation window)',
           params: z.object({ sellerId: idOf('sel'), id: idOf('ord') }),
+          description:
+            'A parcel that needs Electronic Export Information (a Schedule B code over $2,500, or a CCL item to China or Hong Kong) needs the ITN of its AES filing (422 export.itn_required). A mainland-China CBEC order ships only when its order, payment and waybill records agree (422 customs.records_mismatch).',
           body: z
-            .object({ carrier: Text(60), trackingNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/) })
+            .object({
+              carrier: Text(60),
+              trackingNumber: z.string().regex(/^[A-Za-z0-9-]{4,40}$/),
+              itn: z
+                .string()
+                .regex(/^X[0-9]{14}$/, "An ITN: 'X' and 14 digits.")
+                .optional()
+                .describe('Internal Transaction Number from AES, when EEI was filed'),
+            })
             .strict(),
           response: { 201: OrderDetailJson },
         },

@@ -28,6 +28,11 @@ async function undoUnpaidCheckout(
         year: compliance.cnAllowanceYear(o.placedAt),
         reference: o.id,
       });
+      await compliance.releaseQuantityCaps(tx, {
+        buyerId: o.buyerId,
+        year: compliance.cnAllowanceYear(o.placedAt),
+        reference: o.id,
+      });
     }
   }
   await orders.transitionMany(

@@ -17,9 +17,9 @@ function mayRefund(principal: Principal, order: orders.OrderView): boolean {
 
 /**
  * Refunds an order before its escrow is released. In one transaction: the order goes to
- * refunding, the escrow moves to refund clearing, and (when the goods never left) stock and the
- * buyer's CN allowance come back. The provider's refund runs after the commit; its webhook
- * completes the refund.
+ * refunding, the escrow moves to refund clearing, (when the goods never left) stock comes back,
+ * and the buyer's CN allowance and quantity caps come back when China would restore them. The
+ * provider's refund runs after the commit; its webhook completes the refund.
  */
 export async function refundOrder(
   ctx: FlowCtx,
@@ -54,12 +54,20 @@ export async function refundOrder(
         current.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
       );
     }
-    if (current.market === 'CN') {
-      await compliance.releaseAnnualAllowance(tx, {
+    // China gives the cross-border allowance (and Positive List quantities) back only for goods
+    // that never cleared or come back within 30 days of release (C8); postal orders reserved none.
+    if (
+      current.market === 'CN' &&
+      compliance.cnQuotaRestoredOnRefund({ shippedAt: current.shippedAt, refundedAt: ctx.clock.now() })
+        .restored
+    ) {
+      const quota = {
         buyerId: current.buyerId,
         year: compliance.cnAllowanceYear(current.placedAt),
         reference: current.id,
-      });
+      };
+      await compliance.releaseAnnualAllowance(tx, quota);
+      await compliance.releaseQuantityCaps(tx, quota);
     }
     await alsoInTransaction?.(tx);
     return refund.refundId;

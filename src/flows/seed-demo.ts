@@ -7,10 +7,12 @@ import type { Role } from '../kernel/access.js';
 import type { SellerId, UserId } from '../kernel/ids.js';
 import type { Locale } from '../kernel/locales.js';
 import * as catalog from '../modules/catalog/index.js';
+import * as compliance from '../modules/compliance/index.js';
 import * as identity from '../modules/identity/index.js';
-import * as search from '../modules/search/index.js';
+import * as orders from '../modules/orders/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import type { FlowCtx } from './context.js';
+import { reindexListings, syncListingIndex } from './listing-eligibility.js';
 
 const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(DEMO_DIR, file), 'utf8')) as T;
@@ -33,6 +35,8 @@ interface DemoBuyer {
   market: string;
   locale: Locale;
   identity: { realName: string; idNumber: string } | null;
+  /** Where the buyer's demo orders ship; checked with the same rules as checkout. */
+  deliveryAddress: orders.DeliveryAddressInput;
 }
 interface DemoStaff {
   email: string;
@@ -125,7 +129,18 @@ export async function seedDemo(
     tick('products');
   }
 
+  // Fictional registrations (DEMO-…), so the food listings are shown where a market asks for one.
+  const documents = read<{ documents: (compliance.RecordDocumentInput & { seller: string })[] }>(
+    'seller-documents.json',
+  ).documents;
+  for (const { seller, ...doc } of documents) {
+    const owner = sellerIds.get(seller);
+    if (!owner) throw new Error(`demo document names unknown seller ${seller}`);
+    await compliance.recordSellerDocument(ctx, { ...doc, sellerId: owner.id, actorId: adminId ?? 'system' });
+  }
+
   for (const b of buyers) {
+    orders.checkDeliveryAddress(b.deliveryAddress, b.market);
     const user = await identity.createUser(identityDeps, {
       email: b.email,
       password: b.password,
@@ -138,8 +153,8 @@ export async function seedDemo(
     tick('buyers');
   }
   bar?.stop();
-  const indexed = await search.reindexAll(ctx.db);
-  await search.syncSearchIndex(ctx.db); // consume the outbox rows the seeding wrote
+  const indexed = await reindexListings(ctx); // the index, and where each listing may be shown
+  await syncListingIndex(ctx); // consume the outbox rows the seeding wrote
   log(
     `Demo marketplace loaded: ${demoSellers.length} sellers, ${products.length} products (${indexed} indexed), ${buyers.length} buyers.`,
   );

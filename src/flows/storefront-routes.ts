@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../kernel/errors.js';
 import { LOCALES, type Locale, MARKET_CODES, type MarketCode } from '../kernel/locales.js';
 import * as catalog from '../modules/catalog/index.js';
 import * as compliance from '../modules/compliance/index.js';
@@ -8,6 +9,7 @@ import * as sellers from '../modules/sellers/index.js';
 import * as shipping from '../modules/shipping/index.js';
 import { applyRate, type Money, toJson } from '../money/index.js';
 import type { FlowCtx } from './context.js';
+import { listingEligibility } from './listing-eligibility.js';
 
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });
 
@@ -24,7 +26,9 @@ const ProductPage = z.object({
   originState: z.string(),
   hsCode: z.string().nullable(),
   images: z.array(z.object({ url: z.string(), alt: z.string().nullable() })),
-  eligible: z.boolean(),
+  eligible: z
+    .boolean()
+    .describe('Always true: a product not sold in the market is a 404 storefront.not_available_in_market.'),
   fxRate: z.object({ rate: z.string(), source: z.string(), asOf: z.string() }),
   seller: z.object({
     id: z.string(),
@@ -60,15 +64,33 @@ const ProductPage = z.object({
 async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, locale: Locale) {
   const product = await catalog.getProduct(ctx.db, id);
   const market = await markets.getMarket(ctx.db, marketCode);
+  const eligibility = await listingEligibility(
+    ctx,
+    {
+      productId: product.id,
+      sellerId: product.sellerId,
+      kind: product.kind,
+      hsCode: product.hsCode,
+      categorySlug: product.categorySlug,
+    },
+    marketCode,
+    ctx.clock.now(),
+  );
+  if (eligibility.status !== 'eligible') {
+    // A shopper who follows a link shared from another market expects "not sold here", not "no
+    // such product"; a 404 keeps the page out of that market (caches, crawlers), and the code says
+    // why. Which document the seller lacks is the seller's business, not the shopper's.
+    throw notFound(
+      'storefront.not_available_in_market',
+      `This product is not available in ${market.name.en}.`,
+      { productId: product.id, market: marketCode },
+    );
+  }
   const fx = await markets.latestRate(ctx.db, market.currency);
   const seller = await sellers.getSeller(ctx.db, product.sellerId);
   const text = product.translations[locale] ? locale : 'en';
   const translation = product.translations[text]!;
   const hsCode = product.hsCode;
-  // Services cross no customs border: they are shown without a landed-cost estimate.
-  const eligible =
-    hsCode !== null &&
-    compliance.checkEligibility({ market: marketCode, hsCode, productKind: product.kind }).eligible;
   const variants = product.variants.map((v) => {
     const priceUsd: Money = { amount: BigInt(v.priceUsd.amount), currency: 'USD' };
     const price = applyRate(priceUsd, fx.rate, market.currency);
@@ -80,8 +102,8 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       priceUsd: toJson(priceUsd),
       price: toJson(price),
     };
-    if (!eligible || hsCode === null) {
-      // A service, or not sold into this market: show the price, estimate nothing.
+    if (hsCode === null) {
+      // Services cross no customs border: they are shown without a landed-cost estimate.
       return {
         ...base,
         estimatedShipping: null,
@@ -139,7 +161,7 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
     originState: product.originState,
     hsCode: product.hsCode,
     images: product.images,
-    eligible,
+    eligible: true,
     fxRate: { rate: fx.rate, source: fx.source, asOf: fx.asOf.toISOString() },
     seller: {
       id: seller.id,
@@ -162,7 +184,8 @@ export function storefrontRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
         config: { access: 'public' },
         schema: {
           tags: ['storefront'],
-          summary: 'A product page for a buyer: local price, estimated duties and taxes, the seller',
+          summary:
+            'A product page for a buyer: local price, estimated duties and taxes, the seller (404 where it is not sold)',
           params: z.object({ id: z.string().regex(/^prd_[0-9a-f]{32}$/) }),
           querystring: z
             .object({ market: z.enum(MARKET_CODES).default('CN'), locale: z.enum(LOCALES).optional() })

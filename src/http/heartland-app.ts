@@ -2,6 +2,8 @@ import type { Pool } from 'pg';
 import { checkoutRoutes } from '../flows/checkout-routes.js';
 import type { FlowCtx } from '../flows/context.js';
 import { customsRoutes } from '../flows/customs-routes.js';
+import { landedCostExplainRoutes } from '../flows/landed-cost-explain-routes.js';
+import { listingEligibilityRoutes } from '../flows/listing-eligibility-routes.js';
 import { orderFlowRoutes } from '../flows/order-routes.js';
 import { sellerVerificationRoutes } from '../flows/seller-verification-routes.js';
 import { storefrontRoutes } from '../flows/storefront-routes.js';
@@ -42,7 +44,9 @@ export async function createHeartlandApp(
       ordersRoutes(ctx),
       checkoutRoutes(ctx),
       orderFlowRoutes(ctx),
+      landedCostExplainRoutes(ctx),
       storefrontRoutes(ctx),
+      listingEligibilityRoutes(ctx),
       customsRoutes(ctx),
     ],
   });

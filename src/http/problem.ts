@@ -64,12 +64,13 @@ export function sendProblem(reply: FastifyReply, problem: ProblemInput) {
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (isDomainError(error)) {
+    // Details first: a detail may never overwrite the status, code or message of the problem.
     return sendProblem(reply, {
+      ...(error.details ?? {}),
       status: STATUS_BY_KIND[error.kind],
       code: error.code,
       detail: error.message,
       instance: request.url,
-      ...(error.details ?? {}),
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

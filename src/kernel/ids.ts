@@ -24,6 +24,7 @@ export type ShipmentId = Id<'shp'>;
 export type AccountId = Id<'acc'>;
 export type EntryId = Id<'ent'>;
 export type BuyerIdentityId = Id<'bid'>;
+export type SellerDocumentId = Id<'doc'>;
 
 export function newId<P extends string>(prefix: P): Id<P> {
   return `${prefix}_${uuidv7().replaceAll('-', '')}` as Id<P>;

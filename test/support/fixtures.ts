@@ -3,11 +3,15 @@ import { actorFor } from './heartland.js';
 
 let einSeq = 0;
 
-/** A farm or maker onboarded through the API and verified by an admin. Returns its staff actor and seller id. */
+/**
+ * A farm or maker onboarded through the API and verified by an admin. Returns its staff actor and
+ * seller id. Unless `documents: false`, it also records the food facility registrations China and
+ * Korea ask for (fictional numbers), so its food listings may be sold there.
+ */
 export async function onboardVerifiedSeller(
   h: Heartland,
   admin: Actor,
-  opts: { key: string; legalName: string; usState?: string; isFarm?: boolean },
+  opts: { key: string; legalName: string; usState?: string; isFarm?: boolean; documents?: boolean },
 ): Promise<{ staff: Actor; sellerId: string }> {
   const staff = await registerViaApi(h, `${opts.key}@sellers.test`, opts.legalName);
   const ein = `39-${String(4_000_000 + einSeq++).padStart(7, '0')}`;
@@ -29,7 +33,33 @@ export async function onboardVerifiedSeller(
     reason: 'EIN and registration checked',
   });
   if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.statusCode} ${verified.body}`);
+  if (opts.documents !== false) await recordFoodRegistrations(staff, sellerId);
   return { staff, sellerId };
+}
+
+/** China's GACC and Korea's MFDS food facility registrations (fictional TEST- numbers), through the API. */
+export async function recordFoodRegistrations(staff: Actor, sellerId: string): Promise<void> {
+  const tag = sellerId.slice(-8).toUpperCase();
+  for (const doc of [
+    {
+      type: 'cn_gacc_food_facility_registration',
+      number: `TEST-CN-${tag}`,
+      issuer: 'GACC',
+      issuedOn: '2024-01-01',
+      expiresOn: '2028-12-31',
+    },
+    {
+      type: 'kr_mfds_foreign_food_facility_registration',
+      number: `TEST-KR-${tag}`,
+      issuer: 'MFDS',
+      issuedOn: '2025-06-01',
+      expiresOn: '2027-05-31',
+    },
+  ]) {
+    const res = await staff.post(`/api/v1/sellers/${sellerId}/documents`, doc);
+    if (res.statusCode !== 201)
+      throw new Error(`recording ${doc.type} failed: ${res.statusCode} ${res.body}`);
+  }
 }
 
 /** Registers through POST /auth/register, then makes a bearer token with the session cookie. */
@@ -70,6 +100,10 @@ export async function listProduct(
     priceUsd: number;
     stock: number;
     weightGrams: number;
+    /** US export classification; the catalog's defaults (EAR99, no Schedule B, US) when left out. */
+    eccn?: string;
+    scheduleB?: string;
+    countryOfOrigin?: string;
   },
 ): Promise<ListedProduct> {
   const t = (title: string) => ({ title, description: `${title}.` });
@@ -78,6 +112,9 @@ export async function listProduct(
     categorySlug: input.categorySlug ?? 'test-goods',
     originState: 'WI',
     hsCode: input.hsCode,
+    ...(input.eccn ? { eccn: input.eccn } : {}),
+    ...(input.scheduleB ? { scheduleB: input.scheduleB } : {}),
+    ...(input.countryOfOrigin ? { countryOfOrigin: input.countryOfOrigin } : {}),
     status: 'active',
     translations: {
       en: t(input.en),

@@ -103,9 +103,10 @@ export async function createProduct(
     const visible = await sellerVisibility(tx, sellerId, sellerVisible);
     await tx.execute(sql`
       INSERT INTO products (seller_id, id, kind, category_slug, brand, origin_state, hs_code, status,
-        seller_visible, created_at, updated_at)
+        seller_visible, created_at, updated_at, eccn, schedule_b, country_of_origin)
       VALUES (${sellerId}, ${id}, ${p.kind}, ${p.categorySlug}, ${p.brand ?? null}, ${p.originState}, ${p.hsCode},
-        ${p.status ?? 'draft'}, ${visible}, ${now}, ${now})`);
+        ${p.status ?? 'draft'}, ${visible}, ${now}, ${now}, ${p.eccn ?? 'EAR99'}, ${p.scheduleB ?? null},
+        ${p.countryOfOrigin ?? 'US'})`);
     await insertTranslations(tx, sellerId, id, p.translations);
     await insertImages(tx, sellerId, id, p.images);
     await insertVariants(

@@ -3,6 +3,8 @@ export { type CategoryInput, type CategoryView, listCategories, loadCategories }
 export { createProduct, PRODUCT_CHANGED } from './create-product.js';
 export { allProductIds, type ProductIndexDoc, productsForIndex } from './index-docs.js';
 export {
+  ECCN_PATTERN,
+  isCountryCode,
   isImageUrl,
   MAX_PRICE_USD_MINOR,
   MAX_STOCK,
@@ -12,6 +14,7 @@ export {
   type ProductPatch,
   ProductPatchSchema,
   type ProductStatus,
+  SCHEDULE_B_PATTERN,
   type TranslationInput,
   type VariantInput,
 } from './product-input.js';
@@ -21,6 +24,8 @@ export {
   getProduct,
   getVariantsForCheckout,
   listSellerProducts,
+  type VariantExportFacts,
+  variantExportFacts,
 } from './read-products.js';
 export { catalogRoutes } from './routes.js';
 export { setSellerVisibility } from './seller-visibility.js';

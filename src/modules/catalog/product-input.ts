@@ -27,6 +27,12 @@ export interface ProductInput {
   originState: UsState;
   /** Goods only: services are not classified for customs. */
   hsCode: string | null;
+  /** Export Control Classification Number; 'EAR99' (the default) for items on no CCL entry. */
+  eccn?: string;
+  /** The 10-digit US export code (Census), when known; its first 6 digits are the HS code's. */
+  scheduleB?: string | null;
+  /** ISO 3166-1 alpha-2; 'US' by default. */
+  countryOfOrigin?: string;
   status?: 'draft' | 'active';
   translations: { en: TranslationInput } & Partial<Record<Exclude<Locale, 'en'>, TranslationInput>>;
   images: { url: string; alt?: string }[];
@@ -51,6 +57,30 @@ export const MAX_WEIGHT_GRAMS = 10_000_000;
 export const SKU_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const HS_CODE_PATTERN = /^[0-9]{6,10}$/;
+/** 'EAR99', or an ECCN: category digit, group letter A–E, 3 digits, optional paragraphs (5A992.c, 3A001.a.1). */
+export const ECCN_PATTERN = /^(EAR99|[0-9][A-E][0-9]{3}(\.[a-z0-9]{1,3}){0,4})$/;
+export const SCHEDULE_B_PATTERN = /^[0-9]{10}$/;
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/** Groupings and the unknown region that CLDR names but that are no country of origin. */
+const NOT_COUNTRIES = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO']);
+/** An ISO 3166-1 alpha-2 code CLDR knows as a region (so 'XX' and 'QQ' are refused). */
+export function isCountryCode(s: string): boolean {
+  return /^[A-Z]{2}$/.test(s) && !NOT_COUNTRIES.has(s) && regionNames.of(s) !== s;
+}
+
+/** Schedule B is built on the first 6 HS digits, and only goods are classified. */
+export function scheduleBProblem(
+  kind: ProductKind,
+  hsCode: string | null,
+  scheduleB: string | null,
+): string | null {
+  if (scheduleB === null) return null;
+  if (kind !== 'goods' || hsCode === null) return 'A service has no Schedule B number.';
+  if (scheduleB.slice(0, 6) !== hsCode.slice(0, 6))
+    return `A Schedule B number starts with the product's 6-digit HS code (${hsCode.slice(0, 6)}).`;
+  return null;
+}
 
 /** An https URL, or a path on this site (`/img/a.jpg`, not the protocol-relative `//host/a.jpg`). */
 export function isImageUrl(s: string): boolean {
@@ -104,6 +134,21 @@ const productFields = {
   brand: z.string().trim().min(1).max(100).nullable().optional(),
   originState: z.enum(US_STATE_CODES as [UsState, ...UsState[]]),
   hsCode: z.string().regex(HS_CODE_PATTERN, 'An HS code: 6 to 10 digits.').nullable(),
+  eccn: z
+    .string()
+    .max(24)
+    .regex(ECCN_PATTERN, "'EAR99' or an ECCN such as 5A992.c.")
+    .describe("Export Control Classification Number; 'EAR99' when on no CCL entry"),
+  scheduleB: z
+    .string()
+    .regex(SCHEDULE_B_PATTERN, 'A Schedule B number: 10 digits.')
+    .nullable()
+    .describe('10-digit US export code; its first 6 digits are the HS code'),
+  countryOfOrigin: z
+    .string()
+    .max(2)
+    .refine(isCountryCode, 'An ISO 3166-1 alpha-2 country code, e.g. US.')
+    .describe('ISO 3166-1 alpha-2'),
   translations: TranslationsSchema,
   images: z.array(Image).max(20),
 };
@@ -135,6 +180,9 @@ function uniqueSkus(variants: readonly { sku: string }[], ctx: z.RefinementCtx, 
 export const ProductInputSchema = z
   .object({
     ...productFields,
+    eccn: productFields.eccn.optional(),
+    scheduleB: productFields.scheduleB.optional(),
+    countryOfOrigin: productFields.countryOfOrigin.optional(),
     status: z.enum(['draft', 'active']).optional(),
     variants: z.array(Variant).min(1).max(100),
   })
@@ -150,6 +198,8 @@ export const ProductInputSchema = z
     if (p.kind === 'service' && p.hsCode !== null) {
       ctx.addIssue({ code: 'custom', path: ['hsCode'], message: 'A service has no HS code.' });
     }
+    const scheduleB = scheduleBProblem(p.kind, p.hsCode, p.scheduleB ?? null);
+    if (scheduleB) ctx.addIssue({ code: 'custom', path: ['scheduleB'], message: scheduleB });
   });
 
 export const ProductPatchSchema = z

@@ -23,6 +23,10 @@ export interface ProductView {
   brand: string | null;
   originState: UsState;
   hsCode: string | null;
+  /** US export classification: 'EAR99' or an ECCN. */
+  eccn: string;
+  scheduleB: string | null;
+  countryOfOrigin: string;
   status: ProductStatus;
   /** Buyers see it: active, and its seller is verified. */
   visible: boolean;
@@ -42,6 +46,9 @@ interface ProductRow extends Record<string, unknown> {
   brand: string | null;
   origin_state: string;
   hs_code: string;
+  eccn: string;
+  schedule_b: string | null;
+  country_of_origin: string;
   status: ProductStatus;
   seller_visible: boolean;
   created_at: string;
@@ -68,7 +75,8 @@ export const isoTime = (column: SQL) =>
 /** One query for products with their translations, images and current variants. */
 export async function selectProducts(db: Db, where: SQL, tail: SQL = sql``): Promise<ProductView[]> {
   const { rows } = await db.execute<ProductRow>(sql`
-    SELECT p.seller_id, p.id, p.kind, p.category_slug, p.brand, p.origin_state, p.hs_code, p.status,
+    SELECT p.seller_id, p.id, p.kind, p.category_slug, p.brand, p.origin_state, p.hs_code, p.eccn, p.schedule_b,
+           p.country_of_origin, p.status,
            p.seller_visible, ${isoTime(sql`p.created_at`)} AS created_at, ${isoTime(sql`p.updated_at`)} AS updated_at,
            COALESCE((SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description))
                        FROM product_translations t
@@ -97,6 +105,9 @@ function toProductView(r: ProductRow): ProductView {
     brand: r.brand,
     originState: r.origin_state as UsState,
     hsCode: r.hs_code,
+    eccn: r.eccn,
+    scheduleB: r.schedule_b,
+    countryOfOrigin: r.country_of_origin,
     status: r.status,
     visible: r.status === 'active' && r.seller_visible,
     translations: r.translations,

@@ -100,3 +100,58 @@ export async function getVariantsForCheckout(db: Db, variantIds: string[]): Prom
     ];
   });
 }
+
+/** What shipping papers need of a variant that was sold: its product's classification and its weight. */
+export interface VariantExportFacts {
+  variantId: VariantId;
+  productId: ProductId;
+  kind: ProductKind;
+  hsCode: string | null;
+  eccn: string;
+  scheduleB: string | null;
+  countryOfOrigin: string;
+  originState: string;
+  /** Shipping weight of one unit in grams; null for services. */
+  weightGrams: number | null;
+}
+
+/** Export facts of variants by id, retired ones included (orders keep their ids); unknown ids are left out. */
+export async function variantExportFacts(
+  db: Db,
+  variantIds: string[],
+): Promise<Map<string, VariantExportFacts>> {
+  const ids = [...new Set(variantIds)].filter((id) => isId('var', id));
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.execute<{
+    id: string;
+    product_id: string;
+    kind: ProductKind;
+    hs_code: string | null;
+    eccn: string;
+    schedule_b: string | null;
+    country_of_origin: string;
+    origin_state: string;
+    weight_grams: number | null;
+  }>(sql`
+    SELECT v.id, v.product_id, p.kind, p.hs_code, p.eccn, p.schedule_b, p.country_of_origin, p.origin_state,
+           v.weight_grams
+      FROM variants v
+      JOIN products p ON p.seller_id = v.seller_id AND p.id = v.product_id
+     WHERE v.id = ANY(${sql.param(ids)}::text[])`);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        variantId: r.id as VariantId,
+        productId: r.product_id as ProductId,
+        kind: r.kind,
+        hsCode: r.hs_code,
+        eccn: r.eccn,
+        scheduleB: r.schedule_b,
+        countryOfOrigin: r.country_of_origin,
+        originState: r.origin_state,
+        weightGrams: r.weight_grams,
+      },
+    ]),
+  );
+}

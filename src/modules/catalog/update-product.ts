@@ -18,6 +18,7 @@ import {
   type ProductPatch,
   ProductPatchSchema,
   type ProductStatus,
+  scheduleBProblem,
   weightProblems,
 } from './product-input.js';
 import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.js';
@@ -104,8 +105,10 @@ export async function updateProduct(
       kind: ProductKind;
       status: ProductStatus;
       hs_code: string | null;
+      schedule_b: string | null;
     }>(sql`
-      SELECT kind, status, hs_code FROM products WHERE seller_id = ${sellerId} AND id = ${productId} FOR UPDATE`);
+      SELECT kind, status, hs_code, schedule_b FROM products
+       WHERE seller_id = ${sellerId} AND id = ${productId} FOR UPDATE`);
     const current = rows[0];
     if (!current) throw notFound('catalog.product_not_found', 'No such product.', { productId });
     if (
@@ -131,6 +134,12 @@ export async function updateProduct(
         kind === 'goods' ? 'Goods need an HS code for customs.' : 'A service has no HS code.',
       );
     }
+    const scheduleB = scheduleBProblem(
+      kind,
+      hsCode,
+      p.scheduleB !== undefined ? p.scheduleB : current.schedule_b,
+    );
+    if (scheduleB) throw invalid('catalog.schedule_b_mismatch', scheduleB);
     if (p.variants) {
       assertWeights(kind, p.variants);
     } else if (p.kind && p.kind !== current.kind) {
@@ -149,6 +158,9 @@ export async function updateProduct(
     if (p.originState) sets.push(sql`origin_state = ${p.originState}`);
     if (p.hsCode !== undefined) sets.push(sql`hs_code = ${p.hsCode}`);
     if (p.status) sets.push(sql`status = ${p.status}`);
+    if (p.eccn) sets.push(sql`eccn = ${p.eccn}`);
+    if (p.scheduleB !== undefined) sets.push(sql`schedule_b = ${p.scheduleB}`);
+    if (p.countryOfOrigin) sets.push(sql`country_of_origin = ${p.countryOfOrigin}`);
     await tx.execute(sql`UPDATE products SET ${sql.join(sets, sql`, `)}
       WHERE seller_id = ${sellerId} AND id = ${productId}`);
     if (p.translations) {

@@ -7,9 +7,9 @@ import { isDomainError } from '../../kernel/errors.js';
 import { money } from '../../money/index.js';
 import {
   annualAllowance,
-  CN_ANNUAL_LIMIT,
-  CN_SINGLE_LIMIT,
   cnAllowanceYear,
+  cnAnnualLimit,
+  cnSingleLimit,
   releaseAnnualAllowance,
   reserveAnnualAllowance,
 } from './index.js';
@@ -33,8 +33,8 @@ describe('China annual allowance (CNY 26,000, reference §1a)', () => {
     (await annualAllowance(db.db, buyerId, year)).used.amount;
 
   it('has the reference limits', () => {
-    expect(CN_SINGLE_LIMIT).toEqual(cny(5000));
-    expect(CN_ANNUAL_LIMIT).toEqual(cny(26000));
+    expect(cnSingleLimit(new Date('2026-06-01'))).toEqual(cny(5000));
+    expect(cnAnnualLimit(new Date('2026-06-01'))).toEqual(cny(26000));
   });
 
   it('starts a buyer with the whole allowance', async () => {
@@ -57,7 +57,12 @@ describe('China annual allowance (CNY 26,000, reference §1a)', () => {
     expect(refused).toHaveLength(7);
     for (const e of refused) {
       expect(isDomainError(e) && e.code).toBe('compliance.cn_annual_limit_exceeded');
-      expect(e.details).toEqual({ remaining: { amount: 0, currency: 'CNY' } });
+      expect(e.details).toEqual({
+        remaining: { amount: 0, currency: 'CNY' },
+        needed: { amount: 200000, currency: 'CNY' },
+        limit: { amount: 2600000, currency: 'CNY' },
+        year: 2026,
+      });
     }
     expect(await annualAllowance(db.db, 'usr_race', 2026)).toEqual({
       limit: cny(26000),
@@ -85,10 +90,18 @@ describe('China annual allowance (CNY 26,000, reference §1a)', () => {
 
   it('reports what remains when an order does not fit', async () => {
     await reserve('usr_near', 25000, 'ord_near_1');
+    // Worded exactly as the landed cost words it (cn-limits.ts), so checkout and placing agree.
     await expect(reserve('usr_near', 1500, 'ord_near_2')).rejects.toMatchObject({
       code: 'compliance.cn_annual_limit_exceeded',
       kind: 'unprocessable',
-      details: { remaining: { amount: 100000, currency: 'CNY' } },
+      message:
+        'This order’s dutiable value is CNY 1,500.00 but only CNY 1,000.00 of your CNY 26,000.00 cross-border allowance for 2026 is left. China requires a purchase past the allowance to be imported as general trade, which Heartland’s consumer checkout does not offer.',
+      details: {
+        remaining: { amount: 100000, currency: 'CNY' },
+        needed: { amount: 150000, currency: 'CNY' },
+        limit: { amount: 2600000, currency: 'CNY' },
+        year: 2026,
+      },
     });
     await reserve('usr_near', 1000, 'ord_near_3');
     expect((await annualAllowance(db.db, 'usr_near', 2026)).remaining).toEqual(cny(0));

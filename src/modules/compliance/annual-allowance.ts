@@ -1,18 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
-import { conflict, invalid, unprocessable } from '../../kernel/errors.js';
-import { type Money, money, toJson } from '../../money/index.js';
-import { CN_ANNUAL_LIMIT } from './cn-landed-cost.js';
+import { conflict, invalid } from '../../kernel/errors.js';
+import { type Money, money } from '../../money/index.js';
+import { annualLimitRefusal, cnAnnualLimit } from './cn-limits.js';
+
+export { cnAllowanceYear } from './cn-limits.js';
+
+/** The limit in force during a calendar year in China (its rules change on 1 January). */
+const annualLimitFor = (year: number): Money => cnAnnualLimit(new Date(Date.UTC(year, 6, 1)));
 
 const MAX_TEXT = 100;
-
-/**
- * The calendar year an order counts in for China's annual limit: the year in China
- * (UTC+8, no daylight saving), so an order at 2026-12-31T20:00Z counts in 2027.
- */
-export function cnAllowanceYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
 
 function check(input: { buyerId: string; year: number; reference?: string }): void {
   if (typeof input.buyerId !== 'string' || input.buyerId.length === 0 || input.buyerId.length > MAX_TEXT) {
@@ -38,7 +35,7 @@ export async function annualAllowance(
   check({ buyerId, year });
   const { rows } = await db.execute<{ limit_fen: string; used_fen: string }>(sql`
     SELECT limit_fen::text, used_fen::text FROM cn_annual_allowances WHERE buyer_id = ${buyerId} AND year = ${year}`);
-  const limit = rows[0] ? BigInt(rows[0].limit_fen) : CN_ANNUAL_LIMIT.amount;
+  const limit = rows[0] ? BigInt(rows[0].limit_fen) : annualLimitFor(year).amount;
   const used = rows[0] ? BigInt(rows[0].used_fen) : 0n;
   return { limit: money(limit, 'CNY'), used: money(used, 'CNY'), remaining: money(limit - used, 'CNY') };
 }
@@ -48,7 +45,8 @@ export async function annualAllowance(
  * enforces the limit: a conditional upsert adds the amount only while used + amount ≤ limit, and a
  * CHECK backs it. Idempotent per reference (an order id): the same reference, buyer, year and
  * amount again is a no-op; the same reference with anything else is a conflict.
- * Over the limit → `compliance.cn_annual_limit_exceeded` (422) with `remaining`.
+ * Over the limit → `compliance.cn_annual_limit_exceeded` (422), worded as the landed cost words
+ * it, with `remaining`, `needed`, `limit` and `year`.
  */
 export async function reserveAnnualAllowance(
   tx: Db,
@@ -62,7 +60,8 @@ export async function reserveAnnualAllowance(
   const amount = input.amount.amount;
   // Reserve the reference and count it against the year in one statement (the common case); the
   // rarer paths below (a retry, an order over the limit) take their own statements.
-  const fitsLimit = amount <= CN_ANNUAL_LIMIT.amount;
+  const limit = annualLimitFor(year).amount;
+  const fitsLimit = amount <= limit;
   const outcome = await tx.execute<{ reserved: number; fitted: number }>(sql`
     WITH reserved AS (
       INSERT INTO cn_allowance_reservations (reference, buyer_id, year, amount_fen)
@@ -70,7 +69,7 @@ export async function reserveAnnualAllowance(
       ON CONFLICT (reference) DO NOTHING RETURNING amount_fen
     ), fitted AS (
       INSERT INTO cn_annual_allowances AS a (buyer_id, year, limit_fen, used_fen)
-      SELECT ${buyerId}, ${year}, ${CN_ANNUAL_LIMIT.amount.toString()}::bigint, amount_fen FROM reserved
+      SELECT ${buyerId}, ${year}, ${limit.toString()}::bigint, amount_fen FROM reserved
       WHERE ${fitsLimit}
       ON CONFLICT (buyer_id, year) DO UPDATE
         SET used_fen = a.used_fen + EXCLUDED.used_fen, updated_at = now()
@@ -103,12 +102,8 @@ export async function reserveAnnualAllowance(
   if (fitted === 0) {
     // Undo the reservation row so a caller that catches this error and commits leaves no trace.
     await tx.execute(sql`DELETE FROM cn_allowance_reservations WHERE reference = ${reference}`);
-    const { remaining } = await annualAllowance(tx, buyerId, year);
-    throw unprocessable(
-      'compliance.cn_annual_limit_exceeded',
-      'This order would pass the buyer’s CNY 26,000 annual limit for cross-border purchases.',
-      { remaining: toJson(remaining) },
-    );
+    const { remaining, limit: yearLimit } = await annualAllowance(tx, buyerId, year);
+    throw annualLimitRefusal({ needed: input.amount, remaining, limit: yearLimit, year });
   }
 }
 

@@ -1,58 +1,95 @@
 import { unprocessable } from '../../kernel/errors.js';
-import { add, type Money, money, sum, toJson } from '../../money/index.js';
-import type { MarketResult, PreparedLine } from './market-result.js';
-import { lookup, requireTables, rule, ruleNumber } from './rules-data.js';
-import { applyRatio, div, majorToMinor, mul, ONE, ratio, sub } from './tax-math.js';
+import { add, sum } from '../../money/index.js';
+import { checkCnCbecLimits } from './cn-limits.js';
+import { checkQuantityCaps, cnQuantityCapUsage, positiveListEntry } from './cn-positive-list.js';
+import { addRatios, cnPostalLandedCost } from './cn-postal.js';
+import { type CnCbecRoute, cnRouteRuleId, isCnCbecRoute } from './cn-routes.js';
+import type { CalcContext, MarketResult, PreparedLine } from './market-result.js';
+import { lookup, type Rule, requireRules, requireTables, rule, ruleIfInForce } from './rules-data.js';
+import { applyRatio, div, mul, ONE, ratio, sub } from './tax-math.js';
+
+export { cnAnnualLimit, cnSingleLimit } from './cn-limits.js';
 
 requireTables('CN', ['vat', 'consumptionTax']);
 
-/** China's CBEC single-transaction limit, CNY 5,000 (reference §1a, C1, C2, C3, C5). */
-export const CN_SINGLE_LIMIT: Money = money(
-  majorToMinor(ruleNumber('CN.cbec.single_limit', 'limit'), 'CNY'),
-  'CNY',
-);
-/** China's CBEC annual limit per person, CNY 26,000 (reference §1a, C1-C5). */
-export const CN_ANNUAL_LIMIT: Money = money(
-  majorToMinor(ruleNumber('CN.cbec.annual_limit', 'limit'), 'CNY'),
-  'CNY',
-);
-
-// Read at import so a rules file without these numbers fails at start.
-const CBEC_FACTOR = ratio(ruleNumber('CN.cbec.tax_factor', 'factor'));
-const FULL_FACTOR = ratio(ruleNumber('CN.cbec.single_item_over_limit', 'factor'));
-const CBEC_DUTY = ratio(ruleNumber('CN.cbec.duty_zero', 'rate'));
-const FULL_DUTY = ratio(ruleNumber('CN.general.duty_no_mfn_data', 'rate'));
+requireRules([
+  'CN.cbec.tax_factor',
+  'CN.cbec.duty_zero',
+  'CN.cbec.us_additional_tariff_open',
+  'CN.general.duty_no_mfn_data',
+  'CN.cbec.dutiable_value',
+  'CN.positive_list.required',
+]);
 
 /**
- * China, CBEC retail import (9610). Dutiable value = price + freight (+ insurance, none).
- * Within CNY 5,000: duty 0, VAT and CT at 70% of statutory. Above it, one indivisible item is
- * taxed in full; more than one item is refused.
+ * China: the route decides the calculation. Personal postal articles → cn-postal.ts; the two
+ * cross-border e-commerce routes (9610 direct purchase, 1210 bonded) share one set of limits and
+ * one formula and differ only in the Positive List's trade-mode remarks.
  */
-export function cnLandedCost(lines: PreparedLine[]): MarketResult {
+export function cnLandedCost(lines: PreparedLine[], ctx: CalcContext): MarketResult {
+  if (ctx.route === 'CN_POSTAL') return cnPostalLandedCost(lines, ctx);
+  if (!isCnCbecRoute(ctx.route)) throw new Error(`route ${ctx.route} reached the China calculation`);
+  return cnCbecLandedCost(lines, ctx, ctx.route);
+}
+
+/**
+ * China, CBEC retail import. Dutiable value = price + freight (+ insurance, none). In order:
+ * the limits (single purchase, then the annual allowance with the buyer's year to date), the
+ * Positive List for the route, the per-person quantity caps, then the taxes. Within the single
+ * limit: duty 0 (+ the US additional tariff if the data sets it), VAT and CT at 70% of statutory.
+ * Above it, one indivisible item is taxed in full.
+ */
+function cnCbecLandedCost(lines: PreparedLine[], ctx: CalcContext, route: CnCbecRoute): MarketResult {
+  const { at, history } = ctx;
   const dutiable = lines.map((l) => add(l.value, l.line.freight));
-  const total = sum(dutiable, 'CNY');
-  const items = lines.reduce((n, l) => n + l.line.quantity, 0);
-  let full = false;
-  if (total.amount > CN_SINGLE_LIMIT.amount) {
-    if (items > 1) {
-      throw unprocessable(
-        'compliance.cn_single_limit_exceeded',
-        'The order is above China’s CNY 5,000 cross-border single-transaction limit; split it into smaller orders.',
-        { dutiableValue: toJson(total), limit: toJson(CN_SINGLE_LIMIT) },
-      );
+  const limits = checkCnCbecLimits({
+    dutiableValue: sum(dutiable, 'CNY'),
+    items: lines.reduce((n, l) => n + l.line.quantity, 0),
+    at,
+    ...(history.cnCbecUsedThisYear ? { usedThisYear: history.cnCbecUsedThisYear } : {}),
+  });
+
+  const entries = lines.map((l) => {
+    const e = positiveListEntry(l.hs, route, at);
+    if (e.refusal) {
+      throw unprocessable(e.refusal.code, `Line ${l.line.lineRef}: ${e.refusal.message}`, {
+        lineRef: l.line.lineRef,
+        ruleId: e.rule.id,
+      });
     }
-    full = true;
-  }
-  const factor = full ? FULL_FACTOR : CBEC_FACTOR;
-  const factorRule = rule(full ? 'CN.cbec.single_item_over_limit' : 'CN.cbec.tax_factor');
-  const dutyRule = rule(full ? 'CN.general.duty_no_mfn_data' : 'CN.cbec.duty_zero');
+    return e;
+  });
+  const usage = cnQuantityCapUsage({
+    lines: lines.map((l) => ({
+      lineRef: l.line.lineRef,
+      hsCode: l.hs,
+      ...(l.line.weightGrams !== undefined ? { weightGrams: l.line.weightGrams } : {}),
+    })),
+    at,
+  });
+  const capRules = checkQuantityCaps(usage, history.cnCapsUsedThisYear, at);
+
+  const full = limits.fullRate;
+  const factorRule = rule(full ? 'CN.cbec.single_item_over_limit' : 'CN.cbec.tax_factor', at);
+  const dutyRules: Rule[] = [rule(full ? 'CN.general.duty_no_mfn_data' : 'CN.cbec.duty_zero', at)];
+  // The open question on the US additional tariff (§9 item 2) rides on CBEC duty while in force.
+  const additional = full ? undefined : ruleIfInForce('CN.cbec.us_additional_tariff_open', at);
+  if (additional) dutyRules.push(additional);
+  const dutyRate = dutyRules.reduce((r, d) => addRatios(r, ratio(d.numbers.rate!)), ratio('0'));
+  const factor = ratio(factorRule.numbers.factor!);
   return {
-    regime: full ? 'CN_CBEC_9610_FULL_RATE' : 'CN_CBEC_9610',
-    rules: [rule('CN.cbec.dutiable_value'), rule('CN.cbec.single_limit'), rule('CN.cbec.annual_limit')],
+    regime: `${route}${full ? '_FULL_RATE' : ''}`,
+    rules: [
+      rule(cnRouteRuleId(route), at),
+      rule('CN.cbec.dutiable_value', at),
+      ...limits.rules,
+      rule('CN.positive_list.required', at),
+      ...capRules,
+    ],
     lines: lines.map((l, i) => {
       const value = dutiable[i]!;
-      const vatRule = lookup('CN', 'vat', l.hs);
-      const ctRule = lookup('CN', 'consumptionTax', l.hs, l.line.unitPrice);
+      const vatRule = lookup('CN', 'vat', l.hs, at);
+      const ctRule = lookup('CN', 'consumptionTax', l.hs, at, l.line.unitPrice);
       const vat = ratio(vatRule.numbers.rate!);
       const ct = ratio(ctRule.numbers.rate!);
       // Import VAT = value × VAT / (1 − CT) × f; CT = value × CT / (1 − CT) × f (C7).
@@ -60,10 +97,10 @@ export function cnLandedCost(lines: PreparedLine[]): MarketResult {
       return {
         line: l.line,
         dutiableValue: value,
-        duty: applyRatio(value, full ? FULL_DUTY : CBEC_DUTY),
+        duty: applyRatio(value, dutyRate),
         importVat: applyRatio(value, div(mul(vat, factor), oneMinusCt)),
         consumptionTax: applyRatio(value, div(mul(ct, factor), oneMinusCt)),
-        rules: [dutyRule, vatRule, ctRule, factorRule],
+        rules: [...dutyRules, vatRule, ctRule, factorRule, entries[i]!.rule],
       };
     }),
   };

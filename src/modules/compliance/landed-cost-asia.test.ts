@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeLandedCost } from './index.js';
+import { LOCALES } from '../../kernel/locales.js';
+import { twHalfYear } from './asia-landed-cost.js';
+import { checkEligibility, computeLandedCost } from './index.js';
+import { allRules } from './rules-data.js';
 import { line, order } from './test-support.js';
 import type { LandedCost } from './types.js';
 
@@ -167,5 +171,164 @@ describe('Singapore (reference §3)', () => {
   it('rounds once: (S$123.45 + S$6.78) × 9% = 11.7207 → S$11.72', () => {
     const r = computeLandedCost(order('SG', 'SGD', [line('a', '1602.50', 1, 12345n, 678n, 'SGD')]));
     expect(r.totals.importVat.amount).toBe(1172n);
+  });
+});
+
+describe('refusals, dates and explanations outside China (reference §3, §9)', () => {
+  const at = (iso: string) => new Date(iso);
+
+  it('refuses goods whose excise or duty the reference does not give, per market', () => {
+    const cases: [Parameters<typeof order>[0], Parameters<typeof order>[1], string, string][] = [
+      ['VN', 'VND', '2204.21', 'VN.eligibility.excise_no_data'],
+      ['TH', 'THB', '2208.30', 'TH.eligibility.excise_no_data'],
+      ['PH', 'PHP', '2402.20', 'PH.eligibility.excise_no_data'],
+      ['MY', 'MYR', '8543.40', 'MY.eligibility.excluded_lvg'],
+      ['MY', 'MYR', '2203.00', 'MY.eligibility.excluded_lvg'],
+      ['ID', 'IDR', '6403.99', 'ID.eligibility.higher_duty_no_data'],
+      ['ID', 'IDR', '6109.10', 'ID.eligibility.higher_duty_no_data'],
+      ['ID', 'IDR', '4202.21', 'ID.eligibility.higher_duty_no_data'],
+      ['ID', 'IDR', '8703.23', 'ID.eligibility.luxury_tax_no_data'],
+      ['ID', 'IDR', '2204.21', 'ID.eligibility.excise_no_data'],
+    ];
+    for (const [market, currency, hs, ruleId] of cases) {
+      expect(
+        () => computeLandedCost(order(market, currency, [line('a', hs, 1, 100n, 0n, currency)])),
+        hs,
+      ).toThrow(
+        expect.objectContaining({
+          code: 'compliance.not_eligible',
+          details: expect.objectContaining({ rules: [expect.objectContaining({ ruleId })] }),
+        }),
+      );
+    }
+  });
+
+  it('refuses dates before Heartland has a rule: TW before 2017-07-01, MY before 2024, ID before 2022-04-01', () => {
+    const cases: [Parameters<typeof order>[0], Parameters<typeof order>[1], string][] = [
+      ['TW', 'TWD', '2017-06-30T15:59:59Z'],
+      ['MY', 'MYR', '2023-12-31T15:59:59Z'],
+      ['ID', 'IDR', '2022-03-31T16:59:59Z'],
+      ['PH', 'PHP', '2016-10-24T15:59:59Z'],
+    ];
+    for (const [market, currency, iso] of cases) {
+      const o = order(market, currency, [line('a', '1702.20', 1, 100n, 0n, currency)], '1', at(iso));
+      expect(() => computeLandedCost(o), market).toThrow(
+        expect.objectContaining({ code: 'compliance.rule_not_in_force', kind: 'unprocessable' }),
+      );
+    }
+  });
+
+  it('refuses a malformed Taiwan import count as bad input', () => {
+    for (const n of [-1, 1.5, Number.NaN, 1e9]) {
+      const o = {
+        ...order('TW', 'TWD', [line('a', '6109.10', 1, 100n, 0n, 'TWD')]),
+        buyerHistory: { twImportsThisHalfYear: n },
+      };
+      expect(() => computeLandedCost(o), String(n)).toThrow(
+        expect.objectContaining({ code: 'compliance.invalid_buyer_history', kind: 'invalid' }),
+      );
+    }
+  });
+
+  it('says why a Taiwan result without an import count is provisional', () => {
+    const r = computeLandedCost(order('TW', 'TWD', [line('a', '6109.10', 1, 100000n, 0n, 'TWD')]));
+    expect(r.provisional).toBe(true);
+    expect(r.rules.find((x) => x.ruleId === 'TW.frequent_importer.history_unknown')).toMatchObject({
+      verification: 'No',
+      provisional: true,
+      title: expect.objectContaining({ en: 'Imports this half-year unknown: counted as 0' }),
+    });
+  });
+
+  it('names the half-year in Taiwan time that the frequent-importer count covers', () => {
+    expect(twHalfYear(at('2026-06-30T15:59:59Z'))).toEqual({
+      from: at('2025-12-31T16:00:00Z'),
+      to: at('2026-06-30T16:00:00Z'),
+    });
+    expect(twHalfYear(at('2026-06-30T16:00:00Z'))).toEqual({
+      from: at('2026-06-30T16:00:00Z'),
+      to: at('2026-12-31T16:00:00Z'),
+    });
+    expect(twHalfYear(at('2026-12-31T16:00:00Z')).from).toEqual(at('2026-12-31T16:00:00Z'));
+  });
+
+  it('leaves a service out of the Philippine de minimis and taxes nothing on it', () => {
+    const r = computeLandedCost(
+      order('PH', 'PHP', [
+        line('goods', '1702.20', 1, 1000000n, 0n, 'PHP'),
+        line('advice', '9999', 1, 5000000n, 0n, 'PHP', 'service'),
+      ]),
+    );
+    expect(r.regime).toBe('PH_DE_MINIMIS');
+    expect(r.totals.total.amount).toBe(0n);
+    expect(r.lines[1]!.rules.map((x) => x.ruleId)).toEqual(['ALL.service.no_import_tax']);
+  });
+
+  it('gives every rule outside China a one-line title in all five buyer languages', () => {
+    const rules = allRules().filter(({ market }) => market !== 'CN' && market !== 'ALL');
+    expect(new Set(rules.map((r) => r.market)).size).toBe(10);
+    for (const { rule } of rules) {
+      for (const l of LOCALES) expect(rule.title?.[l], `${rule.id} ${l}`).toMatch(/^[^\n]{1,160}$/);
+    }
+    const r = computeLandedCost(
+      order('VN', 'VND', [line('a', '1702.20', 1, 500000n, 0n, 'VND')], '1', at('2026-03-01T00:00:00Z')),
+    );
+    expect(r.lines[0]!.rules.find((x) => x.ruleId === 'VN.vat.standard_10')?.title).toMatchObject({
+      en: 'Import VAT 10%',
+      ja: '輸入付加価値税10%',
+    });
+  });
+});
+
+describe('properties in the five South-East Asian markets', () => {
+  const MARKETS = [
+    ['VN', 'VND'],
+    ['TH', 'THB'],
+    ['MY', 'MYR'],
+    ['PH', 'PHP'],
+    ['ID', 'IDR'],
+  ] as const;
+  const HS = ['1702.20', '0409.00', '1602.50', '6109.10', '1201.90', '2204.21', '9503.00', '3304.99'];
+  // From Thailand's 2024-07-05 change to past Japan's 2028 one: every rule in these files is in force.
+  const day = fc.integer({
+    min: Date.parse('2024-07-05T00:00:00Z'),
+    max: Date.parse('2029-12-31T00:00:00Z'),
+  });
+
+  it('never gives a negative tax, and the totals are the sums of the lines', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MARKETS),
+        fc.array(
+          fc.record({
+            hs: fc.constantFrom(...HS),
+            quantity: fc.integer({ min: 1, max: 5 }),
+            unit: fc.bigInt({ min: 0n, max: 5_000_000n }),
+            freight: fc.bigInt({ min: 0n, max: 500_000n }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        day,
+        fc.constantFrom('1', '16250.50', '4.2', '26350'),
+        ([market, currency], raw, ms, usdRate) => {
+          const at = new Date(ms);
+          const goods = raw.filter(
+            (l) => checkEligibility({ market, hsCode: l.hs, productKind: 'goods', at }).eligible,
+          );
+          fc.pre(goods.length > 0);
+          const lines = goods.map((l, i) => line(`l${i}`, l.hs, l.quantity, l.unit, l.freight, currency));
+          const r = computeLandedCost(order(market, currency, lines, usdRate, at));
+          let total = 0n;
+          for (const l of r.lines) {
+            for (const m of [l.duty, l.importVat, l.consumptionTax]) expect(m.amount >= 0n).toBe(true);
+            expect(l.total.amount).toBe(l.duty.amount + l.importVat.amount + l.consumptionTax.amount);
+            total += l.total.amount;
+          }
+          expect(r.totals.total.amount).toBe(total);
+          expect(r.provisional).toBe(r.rules.some((x) => x.provisional));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeLandedCost } from './index.js';
 import { line, order } from './test-support.js';
+import type { LandedCostInput, LandedCostLine } from './types.js';
 
-const cn = (...lines: ReturnType<typeof line>[]) => computeLandedCost(order('CN', 'CNY', lines, '7.12'));
+const cn = (...lines: LandedCostLine[]) => computeLandedCost(order('CN', 'CNY', lines, '7.12'));
 const ids = (rules: { ruleId: string }[]) => rules.map((r) => r.ruleId);
+/** A line with its net weight: rice (1006) is under a Positive List quantity cap. */
+const weighed = (l: LandedCostLine, grams: number): LandedCostLine => ({ ...l, weightGrams: grams });
+// Duty 0 within the limits, plus the open question of the US additional tariff (in force from 2025-11-10).
+const CBEC_DUTY = ['CN.cbec.duty_zero', 'CN.cbec.us_additional_tariff_open'];
+const LISTED = 'CN.positive_list.listed';
 
 describe('China CBEC landed cost (reference §1)', () => {
   // Each row: dutiable value = price × qty + freight (CN.cbec.dutiable_value), duty 0,
@@ -14,42 +20,48 @@ describe('China CBEC landed cost (reference §1)', () => {
       l: line('a', '1602.50', 1, 34560n, 5840n, 'CNY'),
       vat: 3676n,
       ct: 0n,
-      rules: ['CN.cbec.duty_zero', 'CN.vat.standard_13', 'CN.ct.none', 'CN.cbec.tax_factor'],
+      rules: [...CBEC_DUTY, 'CN.vat.standard_13', 'CN.ct.none', 'CN.cbec.tax_factor', LISTED],
     },
     {
       name: '9% grain (rice 1006): 2 × ¥120.00 + ¥35.50 = ¥275.50 × 6.3% = ¥17.3565 → ¥17.36',
-      l: line('a', '1006.30', 2, 12000n, 3550n, 'CNY'),
+      l: weighed(line('a', '1006.30', 2, 12000n, 3550n, 'CNY'), 2000),
       vat: 1736n,
       ct: 0n,
-      rules: ['CN.cbec.duty_zero', 'CN.vat.reduced_9', 'CN.ct.none', 'CN.cbec.tax_factor'],
+      rules: [
+        ...CBEC_DUTY,
+        'CN.vat.reduced_9',
+        'CN.ct.none',
+        'CN.cbec.tax_factor',
+        'CN.positive_list.cap_long_grain_rice',
+      ],
     },
     {
       name: 'half-to-even: ¥10.00 + ¥5.00 = ¥15.00 × 9.1% = ¥1.365 → ¥1.36 (not ¥1.37)',
       l: line('a', '1602.50', 1, 1000n, 500n, 'CNY'),
       vat: 136n,
       ct: 0n,
-      rules: ['CN.cbec.duty_zero', 'CN.vat.standard_13', 'CN.ct.none', 'CN.cbec.tax_factor'],
+      rules: [...CBEC_DUTY, 'CN.vat.standard_13', 'CN.ct.none', 'CN.cbec.tax_factor', LISTED],
     },
     {
       name: 'high-end cosmetics (3304, ¥280 ≥ ¥15/piece): D ¥300.00; VAT 300×0.13/0.85×0.7 = 32.1176 → 32.12; CT 300×0.15/0.85×0.7 = 37.0588 → 37.06 (23.06%)',
       l: line('a', '3304.99', 1, 28000n, 2000n, 'CNY'),
       vat: 3212n,
       ct: 3706n,
-      rules: ['CN.cbec.duty_zero', 'CN.vat.standard_13', 'CN.ct.high_end_cosmetics', 'CN.cbec.tax_factor'],
+      rules: [...CBEC_DUTY, 'CN.vat.standard_13', 'CN.ct.high_end_cosmetics', 'CN.cbec.tax_factor', LISTED],
     },
     {
       name: 'cosmetics under ¥15/piece: 3 × ¥12.00 + ¥6.00 = ¥42.00, no CT, VAT × 9.1% = 3.822 → 3.82',
       l: line('a', '3304.99', 3, 1200n, 600n, 'CNY'),
       vat: 382n,
       ct: 0n,
-      rules: ['CN.cbec.duty_zero', 'CN.vat.standard_13', 'CN.ct.none', 'CN.cbec.tax_factor'],
+      rules: [...CBEC_DUTY, 'CN.vat.standard_13', 'CN.ct.none', 'CN.cbec.tax_factor', LISTED],
     },
     {
       name: 'wine (2204): ¥450 + ¥50 = ¥500; VAT 500×0.13/0.9×0.7 = 50.5556 → 50.56; CT 500×0.1/0.9×0.7 = 38.8889 → 38.89 (17.89%)',
       l: line('a', '2204.21', 1, 45000n, 5000n, 'CNY'),
       vat: 5056n,
       ct: 3889n,
-      rules: ['CN.cbec.duty_zero', 'CN.vat.standard_13', 'CN.ct.alcohol_other', 'CN.cbec.tax_factor'],
+      rules: [...CBEC_DUTY, 'CN.vat.standard_13', 'CN.ct.alcohol_other', 'CN.cbec.tax_factor', LISTED],
     },
   ])('$name', ({ l, vat, ct, rules }) => {
     const r = cn(l);
@@ -65,7 +77,7 @@ describe('China CBEC landed cost (reference §1)', () => {
   it('sums several lines exactly: ¥36.76 + ¥17.36 = ¥54.12', () => {
     const r = cn(
       line('a', '1602.50', 1, 34560n, 5840n, 'CNY'),
-      line('b', '1006.30', 2, 12000n, 3550n, 'CNY'),
+      weighed(line('b', '1006.30', 2, 12000n, 3550n, 'CNY'), 2000),
     );
     expect(r.dutiableValue.amount).toBe(40400n + 27550n);
     expect(r.totals.importVat.amount).toBe(5412n);
@@ -105,6 +117,7 @@ describe('China CBEC landed cost (reference §1)', () => {
       'CN.vat.standard_13',
       'CN.ct.none',
       'CN.cbec.single_item_over_limit',
+      LISTED,
     ]);
   });
 
@@ -159,5 +172,67 @@ describe('China CBEC landed cost (reference §1)', () => {
         order('CN', 'CNY', [line('a', '1602', 1, 1n, 0n, 'CNY')], '7.1', new Date('2018-06-01T00:00:00Z')),
       ),
     ).toThrow(expect.objectContaining({ code: 'compliance.rule_not_in_force' }));
+  });
+
+  const withInput = (extra: Partial<LandedCostInput>) => () =>
+    computeLandedCost({
+      ...order('CN', 'CNY', [line('a', '1602.50', 1, 1000n, 0n, 'CNY')], '7.12'),
+      ...extra,
+    });
+
+  it('refuses a route the market does not take, for China and elsewhere', () => {
+    for (const route of ['STANDARD', 'CN_EXPRESS', 42]) {
+      expect(withInput({ route: route as never })).toThrow(
+        expect.objectContaining({
+          code: 'compliance.invalid_route',
+          kind: 'invalid',
+          details: expect.objectContaining({ allowed: ['CN_CBEC_9610', 'CN_CBEC_1210', 'CN_POSTAL'] }),
+        }),
+      );
+    }
+    expect(() =>
+      computeLandedCost({
+        ...order('HK', 'HKD', [line('a', '1602.50', 1, 1000n, 0n, 'HKD')]),
+        route: 'CN_CBEC_9610',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'compliance.invalid_route',
+        details: expect.objectContaining({ allowed: ['STANDARD'] }),
+      }),
+    );
+    expect(withInput({ route: 'CN_POSTAL' })().route).toBe('CN_POSTAL');
+    expect(withInput({})().route).toBe('CN_CBEC_9610');
+  });
+
+  it('refuses a malformed buyer history or weight with 400s, never a 500', () => {
+    const bad: Partial<LandedCostInput>[] = [
+      { buyerHistory: null as never },
+      { buyerHistory: { cnCbecUsedThisYear: { amount: -1n, currency: 'CNY' } } },
+      { buyerHistory: { cnCbecUsedThisYear: { amount: 100n, currency: 'USD' } } },
+      { buyerHistory: { cnCbecUsedThisYear: { amount: 100 as never, currency: 'CNY' } } },
+      { buyerHistory: { cnCapsUsedThisYear: { 'CN.positive_list.cap_sugar': -1 } } },
+      { buyerHistory: { cnCapsUsedThisYear: { 'CN.positive_list.cap_sugar': 1.5 } } },
+      { buyerHistory: { cnCapsUsedThisYear: { sugar: 100 } } },
+      { buyerHistory: { cnCapsUsedThisYear: [] as never } },
+    ];
+    for (const extra of bad) {
+      expect(
+        withInput(extra),
+        JSON.stringify(extra, (_, v) => (typeof v === 'bigint' ? `${v}n` : v)),
+      ).toThrow(expect.objectContaining({ code: 'compliance.invalid_buyer_history', kind: 'invalid' }));
+    }
+    for (const weightGrams of [0, -5, 1.5, 1e12]) {
+      expect(() => cn({ ...line('a', '1602.50', 1, 1000n, 0n, 'CNY'), weightGrams })).toThrow(
+        expect.objectContaining({
+          code: 'compliance.invalid_line',
+          details: expect.objectContaining({ field: 'weightGrams' }),
+        }),
+      );
+    }
+    // A capped good without its weight cannot be checked against the cap.
+    expect(() => cn(line('a', '1006.30', 1, 1000n, 0n, 'CNY'))).toThrow(
+      expect.objectContaining({ code: 'compliance.weight_required', kind: 'invalid' }),
+    );
   });
 });

@@ -58,8 +58,17 @@ const orderArb = fc
     ),
   );
 
-/** Computes, or returns null when China refuses an order above its single limit (an expected outcome). */
+/**
+ * Computes, or returns null when China refuses the order by one of its limits (an expected
+ * outcome): the single-purchase limit, the annual allowance (a single item above CNY 26,000) or a
+ * Positive List quantity cap (rice, 20 kg).
+ */
 type GenOrder = typeof orderArb extends fc.Arbitrary<infer T> ? T : never;
+const CN_LIMITS = new Set([
+  'compliance.cn_single_limit_exceeded',
+  'compliance.cn_annual_limit_exceeded',
+  'compliance.cn_quantity_cap_exceeded',
+]);
 
 function compute(o: GenOrder): LandedCost | null {
   try {
@@ -67,12 +76,16 @@ function compute(o: GenOrder): LandedCost | null {
       order(
         o.market,
         o.currency,
-        o.lines.map((l, i) => line(`l${i}`, l.hs, l.quantity, l.unitPrice, l.freight, l.currency, l.kind)),
+        // 1 kg a unit: China's quantity caps need the weight of a capped line.
+        o.lines.map((l, i) => ({
+          ...line(`l${i}`, l.hs, l.quantity, l.unitPrice, l.freight, l.currency, l.kind),
+          weightGrams: 1000 * l.quantity,
+        })),
         o.rate,
       ),
     );
   } catch (e) {
-    if (isDomainError(e) && e.code === 'compliance.cn_single_limit_exceeded') return null;
+    if (isDomainError(e) && CN_LIMITS.has(e.code)) return null;
     throw e;
   }
 }
@@ -128,7 +141,12 @@ describe('landed cost properties', () => {
         fc.integer({ min: 1, max: 2 }),
         ([hs, rate], price, freight, qty) => {
           const r = computeLandedCost(
-            order('CN', 'CNY', [line('a', hs, qty, price, freight, 'CNY')], '7.12'),
+            order(
+              'CN',
+              'CNY',
+              [{ ...line('a', hs, qty, price, freight, 'CNY'), weightGrams: 1000 * qty }],
+              '7.12',
+            ),
           );
           const dutiable = money(price * BigInt(qty) + freight, 'CNY');
           expect(r.lines[0]!.importVat).toEqual(applyRate(dutiable, rate));

@@ -3,24 +3,33 @@ import { isMarketCode, type MarketCode } from '../../kernel/locales.js';
 import { add, type Money, multiply, sum, zero } from '../../money/index.js';
 import { hkLandedCost, jpLandedCost, krLandedCost, sgLandedCost, twLandedCost } from './asia-landed-cost.js';
 import { cnLandedCost } from './cn-landed-cost.js';
+import { isQuantityCapId } from './cn-positive-list.js';
+import { resolveRoute } from './cn-routes.js';
 import { checkEligibility } from './eligibility.js';
-import type { LineResult, MarketResult, PreparedLine } from './market-result.js';
-import { applied, inForce, marketCurrency, normaliseHs, type Rule, rule } from './rules-data.js';
+import type { LineResult, MarketCalculator, MarketResult, PreparedLine } from './market-result.js';
+import { applied, marketCurrency, normaliseHs, type Rule, rule } from './rules-data.js';
+import { idLandedCost, myLandedCost, phLandedCost, thLandedCost, vnLandedCost } from './sea-landed-cost.js';
 import type { AppliedRule, LandedCost, LandedCostInput, LandedCostLine, LineTax } from './types.js';
 
-const CALCULATORS: Record<MarketCode, (lines: PreparedLine[], usdRate: string) => MarketResult> = {
+const CALCULATORS: Record<MarketCode, MarketCalculator> = {
   CN: cnLandedCost,
   HK: hkLandedCost,
   TW: twLandedCost,
   JP: jpLandedCost,
   KR: krLandedCost,
   SG: sgLandedCost,
+  VN: vnLandedCost,
+  TH: thLandedCost,
+  MY: myLandedCost,
+  PH: phLandedCost,
+  ID: idLandedCost,
 };
 
 const MAX_LINES = 500;
 const MAX_QUANTITY = 100_000;
 const MAX_AMOUNT = 10n ** 15n;
 const RATE_RE = /^\d{1,18}(\.\d{1,12})?$/;
+const MAX_GRAMS = 100_000_000;
 
 function badLine(line: LandedCostLine, index: number, field: string, message: string): never {
   throw invalid('compliance.invalid_line', message, {
@@ -82,7 +91,49 @@ function validate(input: LandedCostInput): void {
     }
     checkMoney(line, i, 'unitPrice', line.unitPrice, currency);
     checkMoney(line, i, 'freight', line.freight, currency);
+    const g = line.weightGrams;
+    if (g !== undefined && (!Number.isSafeInteger(g) || g < 1 || g > MAX_GRAMS)) {
+      badLine(line, i, 'weightGrams', `weightGrams must be an integer from 1 to ${MAX_GRAMS}.`);
+    }
   });
+  resolveRoute(input.market, input.route);
+  validateHistory(input.buyerHistory);
+}
+
+function badHistory(field: string, message: string): never {
+  throw invalid('compliance.invalid_buyer_history', message, { field });
+}
+
+/** The shape of buyerHistory and its China fields; each market checks its own fields' meaning. */
+function validateHistory(h: LandedCostInput['buyerHistory']): void {
+  if (h === undefined) return;
+  if (h === null || typeof h !== 'object' || Array.isArray(h)) {
+    badHistory('buyerHistory', 'buyerHistory must be an object.');
+  }
+  const used = h.cnCbecUsedThisYear;
+  if (
+    used !== undefined &&
+    (!used ||
+      typeof used.amount !== 'bigint' ||
+      used.currency !== 'CNY' ||
+      used.amount < 0n ||
+      used.amount > MAX_AMOUNT)
+  ) {
+    badHistory('cnCbecUsedThisYear', 'cnCbecUsedThisYear must be a CNY amount, 0 or more.');
+  }
+  const caps = h.cnCapsUsedThisYear;
+  if (caps === undefined) return;
+  if (caps === null || typeof caps !== 'object' || Array.isArray(caps)) {
+    badHistory('cnCapsUsedThisYear', 'cnCapsUsedThisYear must map quantity-cap ids to grams.');
+  }
+  for (const [id, grams] of Object.entries(caps)) {
+    if (!isQuantityCapId(id)) {
+      badHistory('cnCapsUsedThisYear', `${id.slice(0, 80)} is not a China quantity cap.`);
+    }
+    if (!Number.isSafeInteger(grams) || grams < 0 || grams > MAX_GRAMS) {
+      badHistory('cnCapsUsedThisYear', `Grams used under ${id} must be an integer from 0 to ${MAX_GRAMS}.`);
+    }
+  }
 }
 
 const uniqueApplied = (rules: Rule[]): AppliedRule[] =>
@@ -94,9 +145,12 @@ const uniqueApplied = (rules: Rule[]): AppliedRule[] =>
  * (for USD thresholds) and the date whose rules apply. Each tax is rounded once, half to even,
  * per line; the totals are the sums of the lines.
  *
- * Refuses: malformed input (`invalid`), goods not eligible for the market
- * (`compliance.not_eligible`), China orders above CNY 5,000 with more than one item
- * (`compliance.cn_single_limit_exceeded`), and dates before a rule took effect
+ * Refuses: malformed input (`invalid`), a route the market does not take
+ * (`compliance.invalid_route`), goods not eligible for the market or route
+ * (`compliance.not_eligible`; China's CBEC routes: `compliance.not_on_positive_list`,
+ * `compliance.positive_list_route_restricted`), China's limits (`cn_single_limit_exceeded`,
+ * `cn_annual_limit_exceeded` with the buyer's history, `cn_quantity_cap_exceeded`,
+ * `cn_postal_parcel_limit_exceeded`), and dates before a rule took effect
  * (`compliance.rule_not_in_force`).
  *
  * @example computeLandedCost({ market: 'CN', currency: 'CNY', usdRate: '7.12', at: new Date(),
@@ -106,6 +160,7 @@ const uniqueApplied = (rules: Rule[]): AppliedRule[] =>
 export function computeLandedCost(input: LandedCostInput): LandedCost {
   validate(input);
   const currency = input.currency;
+  const route = resolveRoute(input.market, input.route);
   const goods: PreparedLine[] = [];
   const results = new Map<string, LineResult>();
   for (const line of input.lines) {
@@ -117,16 +172,25 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
         duty: z,
         importVat: z,
         consumptionTax: z,
-        rules: [rule('ALL.service.no_import_tax')],
+        rules: [rule('ALL.service.no_import_tax', input.at)],
       });
       continue;
     }
     const hs = normaliseHs(line.hsCode);
-    const eligibility = checkEligibility({ market: input.market, hsCode: hs, productKind: 'goods' });
+    const eligibility = checkEligibility({
+      market: input.market,
+      hsCode: hs,
+      productKind: 'goods',
+      at: input.at,
+      route,
+    });
     if (!eligibility.eligible) {
+      // The refusal's own code: not eligible at all, or not on China's Positive List for this route.
       throw unprocessable(
-        'compliance.not_eligible',
-        `Line ${line.lineRef} (HS ${line.hsCode}) cannot be sold to ${input.market}.`,
+        eligibility.refusal?.code ?? 'compliance.not_eligible',
+        eligibility.refusal
+          ? `Line ${line.lineRef}: ${eligibility.refusal.message}`
+          : `Line ${line.lineRef} (HS ${line.hsCode}) cannot be sold to ${input.market}.`,
         {
           lineRef: line.lineRef,
           rules: eligibility.rules,
@@ -138,23 +202,14 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
 
   const market: MarketResult =
     goods.length > 0
-      ? CALCULATORS[input.market](goods, input.usdRate)
-      : { regime: 'NO_IMPORT', lines: [], rules: [rule('ALL.service.no_import_tax')] };
+      ? CALCULATORS[input.market](goods, {
+          usdRate: input.usdRate,
+          at: input.at,
+          route,
+          history: input.buyerHistory ?? {},
+        })
+      : { regime: 'NO_IMPORT', lines: [], rules: [rule('ALL.service.no_import_tax', input.at)] };
   for (const r of market.lines) results.set(r.line.lineRef, r);
-
-  const every = [...market.rules, ...market.lines.flatMap((l) => l.rules)];
-  for (const r of every) {
-    if (!inForce(r, input.at)) {
-      throw unprocessable(
-        'compliance.rule_not_in_force',
-        `Rule ${r.id} is not in force on ${input.at.toISOString()}.`,
-        {
-          ruleId: r.id,
-          effectiveFrom: r.effectiveFrom,
-        },
-      );
-    }
-  }
 
   const lines: LineTax[] = input.lines.map((line) => {
     const r = results.get(line.lineRef)!;
@@ -169,9 +224,12 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
     };
   });
   const total = (pick: (l: LineTax) => Money) => sum(lines.map(pick), currency);
+  const rules = uniqueApplied([...market.rules, ...[...results.values()].flatMap((r) => r.rules)]);
   return {
     market: input.market,
+    route,
     regime: market.regime,
+    provisional: rules.some((r) => r.provisional),
     lines,
     totals: {
       duty: total((l) => l.duty),
@@ -180,6 +238,6 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
       total: total((l) => l.total),
     },
     dutiableValue: total((l) => l.dutiableValue),
-    rules: uniqueApplied([...market.rules, ...[...results.values()].flatMap((r) => r.rules)]),
+    rules,
   };
 }

@@ -1,6 +1,6 @@
 import type { Money } from '../../money/index.js';
 import type { Rule } from './rules-data.js';
-import type { LandedCostLine } from './types.js';
+import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.js';
 
 /** A goods line after validation: its normalised HS digits and value (unit price × quantity). */
 export interface PreparedLine {
@@ -25,3 +25,15 @@ export interface MarketResult {
   /** Order-level rules: valuation and thresholds. */
   rules: Rule[];
 }
+
+/** What every market calculation is given besides the lines. */
+export interface CalcContext {
+  /** USD→market currency, for thresholds set in US dollars. */
+  usdRate: string;
+  /** The order's date: look every rule up with it. */
+  at: Date;
+  route: ClearanceRoute;
+  history: BuyerHistory;
+}
+
+export type MarketCalculator = (lines: PreparedLine[], ctx: CalcContext) => MarketResult;

@@ -40,7 +40,10 @@ describe('compliance routes and rules data', () => {
     const r = await get('/compliance/rules');
     expect(r.statusCode).toBe(200);
     const body = r.json();
-    const single = body.rules.find((x: { id: string }) => x.id === 'CN.cbec.single_limit');
+    const single = body.rules.find(
+      (x: { id: string; effectiveFrom: string }) =>
+        x.id === 'CN.cbec.single_limit' && x.effectiveFrom === '2019-01-01',
+    );
     expect(single).toMatchObject({
       market: 'CN',
       numbers: { limit: '5000.00' },
@@ -86,13 +89,15 @@ describe('compliance routes and rules data', () => {
   });
 
   it('answers eligibility with the rule that decides it', () => {
+    // China by direct purchase (9610, the default route): not excluded, on the Positive List as
+    // Heartland holds it (unverified), and food rests on the open facility-registration question.
     expect(checkEligibility({ market: 'CN', hsCode: '1211.20', productKind: 'goods' })).toEqual({
       eligible: true,
+      provisional: true,
       rules: [
-        expect.objectContaining({
-          ruleId: 'CN.eligibility.positive_list_assumed',
-          source: 'C12, C13, C14, C17',
-        }),
+        expect.objectContaining({ ruleId: 'CN.eligibility.default' }),
+        expect.objectContaining({ ruleId: 'CN.positive_list.listed', source: 'C12, C14, C17' }),
+        expect.objectContaining({ ruleId: 'CN.cbec.food_registration_open' }),
       ],
     });
     expect(checkEligibility({ market: 'CN', hsCode: '2402.20', productKind: 'goods' }).eligible).toBe(false);

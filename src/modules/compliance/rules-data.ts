@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { invalid } from '../../kernel/errors.js';
+import { invalid, unprocessable } from '../../kernel/errors.js';
 import { MARKET_CODES, type MarketCode } from '../../kernel/locales.js';
 import { CURRENCY_CODES, type CurrencyCode, type Money } from '../../money/index.js';
 import { majorToMinor } from './tax-math.js';
@@ -16,21 +16,44 @@ export const RULES_DIR = path.resolve(
 
 const SCOPES = ['ALL', ...MARKET_CODES] as const;
 const DECIMAL = /^\d{1,12}(\.\d{1,6})?$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const SCOPE_PATTERN = new RegExp(`^(${SCOPES.join('|')})\\.[a-z0-9_]+(\\.[a-z0-9_]+)*$`);
+
+/** Verification levels of the reference (trade-rules.md legend); the last two make a result provisional. */
+export const VERIFICATION = ['Yes', 'Yes (2°)', 'Partial', 'No'] as const;
+export type Verification = (typeof VERIFICATION)[number];
+
+const LocalisedTitle = z
+  .object({
+    en: z.string().min(1).max(160),
+    'zh-Hans': z.string().min(1).max(160),
+    'zh-Hant': z.string().min(1).max(160),
+    ja: z.string().min(1).max(160),
+    ko: z.string().min(1).max(160),
+  })
+  .strict();
 
 const RuleSchema = z
   .object({
-    id: z
-      .string()
-      .max(80)
-      .regex(/^(ALL|CN|HK|TW|JP|KR|SG)\.[a-z0-9_]+(\.[a-z0-9_]+)*$/),
+    id: z.string().max(80).regex(SCOPE_PATTERN),
+    /** A one-line name of the rule in every buyer language (the breakdown shows it). */
+    title: LocalisedTitle.optional(),
     description: z.string().min(1).max(1000),
     numbers: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), z.string().regex(DECIMAL)),
     source: z.string().min(1).max(200),
-    effectiveFrom: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?|long-standing|not stated)$/),
-    verification: z.enum(['Yes', 'Yes (2°)', 'Partial', 'No']),
+    /** First day in force, in the market's own calendar (its `utcOffset`). Required: no undated rule. */
+    effectiveFrom: z.string().regex(ISO_DATE),
+    /** Why the date is what it is, when the reference gives none or only a month or year. */
+    effectiveFromNote: z.string().min(1).max(400).optional(),
+    /** First day no longer in force (exclusive), when a later version or repeal replaces it. */
+    effectiveTo: z.string().regex(ISO_DATE).optional(),
+    verification: z.enum(VERIFICATION),
     verificationNote: z.string().min(1).max(1000).optional(),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.effectiveTo === undefined || r.effectiveTo > r.effectiveFrom, {
+    message: 'effectiveTo must be after effectiveFrom',
+  });
 
 const TableSchema = z
   .object({
@@ -46,7 +69,7 @@ const TableSchema = z
           })
           .strict(),
       )
-      .max(500),
+      .max(2000),
   })
   .strict();
 
@@ -54,23 +77,33 @@ const RulesFile = z
   .object({
     market: z.enum(SCOPES),
     currency: z.enum(CURRENCY_CODES).nullable(),
+    /** The market's clock for effective dates (e.g. "+08:00"); null for rules that apply everywhere (UTC). */
+    utcOffset: z
+      .string()
+      .regex(/^[+-](0\d|1[0-4]):(00|30|45)$/)
+      .nullable(),
     about: z.string().max(2000),
-    rules: z.array(RuleSchema).min(1).max(200),
+    rules: z.array(RuleSchema).min(1).max(400),
     tables: z.record(z.string().regex(/^[a-zA-Z]+$/), TableSchema),
   })
   .strict()
   .superRefine((f, ctx) => {
-    const ids = new Set<string>();
+    const versions = new Map<string, { from: string; to: string }[]>();
     for (const r of f.rules) {
       if (!r.id.startsWith(`${f.market}.`))
         ctx.addIssue({ code: 'custom', message: `rule ${r.id} is not in ${f.market}` });
-      if (ids.has(r.id)) ctx.addIssue({ code: 'custom', message: `rule ${r.id} appears twice` });
-      ids.add(r.id);
+      const window = { from: r.effectiveFrom, to: r.effectiveTo ?? '9999-12-31' };
+      const prior = versions.get(r.id) ?? [];
+      for (const p of prior) {
+        if (window.from < p.to && p.from < window.to)
+          ctx.addIssue({ code: 'custom', message: `rule ${r.id} has two versions in force on one day` });
+      }
+      versions.set(r.id, [...prior, window]);
     }
     for (const [name, t] of Object.entries(f.tables)) {
       const seen = new Set<string>();
       for (const ref of [t.default, ...t.rows.map((r) => r.rule)]) {
-        if (!ids.has(ref))
+        if (!versions.has(ref))
           ctx.addIssue({ code: 'custom', message: `table ${name} names unknown rule ${ref}` });
       }
       for (const row of t.rows) {
@@ -79,8 +112,11 @@ const RulesFile = z
         seen.add(row.hs);
       }
     }
-    if ((f.market === 'ALL') !== (f.currency === null)) {
-      ctx.addIssue({ code: 'custom', message: 'a market file names its currency; the ALL file names none' });
+    if ((f.market === 'ALL') !== (f.currency === null) || (f.market === 'ALL') !== (f.utcOffset === null)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a market file names its currency and utcOffset; the ALL file names neither',
+      });
     }
   });
 
@@ -108,10 +144,13 @@ function loadAll(): Map<string, RulesFileData> {
 
 // Loaded and validated once, at import: a bad rules file stops the process at start.
 const FILES = loadAll();
-const RULES = new Map<string, Rule>();
-for (const f of FILES.values()) for (const r of f.rules) RULES.set(r.id, r);
+/** Every version of every rule, by id, oldest first. */
+const VERSIONS = new Map<string, Rule[]>();
+for (const f of FILES.values())
+  for (const r of f.rules) VERSIONS.set(r.id, [...(VERSIONS.get(r.id) ?? []), r]);
+for (const v of VERSIONS.values()) v.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
 
-/** Every rule, in file order, with its scope. */
+/** Every rule version, in file order, with its scope. */
 export function allRules(): { market: string; rule: Rule }[] {
   return [...FILES.values()].flatMap((f) => f.rules.map((rule) => ({ market: f.market, rule })));
 }
@@ -123,21 +162,85 @@ export function allTables(): { market: string; name: string; table: HsTable }[] 
   );
 }
 
-export function marketCurrency(market: MarketCode): CurrencyCode {
-  return FILES.get(market)!.currency!;
+/** The calendar date (YYYY-MM-DD) of an instant in a scope's own clock: effective dates are local. */
+export function localDate(scope: string, at: Date): string {
+  const offset = FILES.get(scope)?.utcOffset;
+  let ms = at.getTime();
+  if (offset) {
+    const sign = offset.startsWith('-') ? -1 : 1;
+    const [h, m] = offset.slice(1).split(':').map(Number);
+    ms += sign * (h! * 60 + m!) * 60_000;
+  }
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
-export function rule(id: string): Rule {
-  const r = RULES.get(id);
-  if (!r) throw new Error(`trade rule ${id} is not in data/trade-rules`);
+const scopeOf = (id: string): string => id.slice(0, id.indexOf('.'));
+
+/** Whether a rule version is in force on a date (the date read in the rule's market clock). */
+export function inForce(r: Rule, at: Date): boolean {
+  const day = localDate(scopeOf(r.id), at);
+  return r.effectiveFrom <= day && (r.effectiveTo === undefined || day < r.effectiveTo);
+}
+
+/** Whether results resting on this rule are provisional: the reference marks it Partial or unverified. */
+export function isProvisional(r: Rule): boolean {
+  return r.verification === 'Partial' || r.verification === 'No';
+}
+
+/** Every version of a rule, oldest first. Unknown ids fail loudly: they are programming errors. */
+export function ruleVersions(id: string): Rule[] {
+  const v = VERSIONS.get(id);
+  if (!v) throw new Error(`trade rule ${id} is not in data/trade-rules`);
+  return v;
+}
+
+/** Fails at import when the data lacks a rule the code needs. */
+export function requireRules(ids: string[]): void {
+  for (const id of ids) ruleVersions(id);
+}
+
+/**
+ * The version of a rule in force at `at`. None in force (before the first version, or after a
+ * repeal) → `compliance.rule_not_in_force` (422): Heartland does not guess a rule for a date.
+ */
+export function rule(id: string, at: Date): Rule {
+  const r = ruleVersions(id).find((v) => inForce(v, at));
+  if (!r) {
+    throw unprocessable(
+      'compliance.rule_not_in_force',
+      `Rule ${id} is not in force on ${localDate(scopeOf(id), at)}.`,
+      {
+        ruleId: id,
+        versions: ruleVersions(id).map((v) => ({
+          effectiveFrom: v.effectiveFrom,
+          effectiveTo: v.effectiveTo ?? null,
+        })),
+      },
+    );
+  }
   return r;
 }
 
-/** A decimal number a rule must carry; a missing one fails at import, where this is first called. */
-export function ruleNumber(id: string, key: string): string {
-  const n = rule(id).numbers[key];
-  if (n === undefined) throw new Error(`trade rule ${id} has no number "${key}"`);
+/** The version in force at `at`, or undefined when none is (for rules that may lapse, e.g. a repealed exemption). */
+export function ruleIfInForce(id: string, at: Date): Rule | undefined {
+  return ruleVersions(id).find((v) => inForce(v, at));
+}
+
+/** A decimal number the version of a rule in force at `at` carries. */
+export function ruleNumber(id: string, key: string, at: Date): string {
+  const r = rule(id, at);
+  const n = r.numbers[key];
+  if (n === undefined) throw new Error(`trade rule ${id} (from ${r.effectiveFrom}) has no number "${key}"`);
   return n;
+}
+
+/** The rule versions of one market (and the ALL scope) in force on a date, in file order. */
+export function rulesInForce(market: MarketCode, at: Date): Rule[] {
+  return [FILES.get('ALL')!, FILES.get(market)!].flatMap((f) => f.rules.filter((r) => inForce(r, at)));
+}
+
+export function marketCurrency(market: MarketCode): CurrencyCode {
+  return FILES.get(market)!.currency!;
 }
 
 function table(market: string, name: string): HsTable {
@@ -156,16 +259,22 @@ export function requireTables(market: MarketCode, names: string[]): void {
  * table's default. A row whose rule sets `minUnitPrice` (a major-unit decimal in the market's
  * currency) applies only at or above it, e.g. China's high-end cosmetics.
  */
-export function lookup(market: MarketCode, name: string, hsDigits: string, unitPrice?: Money): Rule {
+export function lookup(
+  market: MarketCode,
+  name: string,
+  hsDigits: string,
+  at: Date,
+  unitPrice?: Money,
+): Rule {
   const t = table(market, name);
   let best: { hs: string; rule: string } | undefined;
   for (const row of t.rows) {
     if (hsDigits.startsWith(row.hs) && (!best || row.hs.length > best.hs.length)) best = row;
   }
-  if (!best) return rule(t.default);
-  const r = rule(best.rule);
+  if (!best) return rule(t.default, at);
+  const r = rule(best.rule, at);
   const min = r.numbers.minUnitPrice;
-  if (min !== undefined && unitPrice && !atLeast(unitPrice, min)) return rule(t.default);
+  if (min !== undefined && unitPrice && !atLeast(unitPrice, min)) return rule(t.default, at);
   return r;
 }
 
@@ -174,7 +283,16 @@ function atLeast(m: Money, majorUnits: string): boolean {
 }
 
 export function applied(r: Rule): AppliedRule {
-  return { ruleId: r.id, description: r.description, source: r.source, effectiveFrom: r.effectiveFrom };
+  return {
+    ruleId: r.id,
+    description: r.description,
+    source: r.source,
+    effectiveFrom: r.effectiveFrom,
+    ...(r.effectiveTo ? { effectiveTo: r.effectiveTo } : {}),
+    verification: r.verification,
+    provisional: isProvisional(r),
+    ...(r.title ? { title: r.title } : {}),
+  };
 }
 
 /** Normalises "1211.20.00" to "12112000"; anything but 4-10 digits (dots allowed) is refused. */
@@ -190,11 +308,4 @@ export function normaliseHs(hsCode: string): string {
     );
   }
   return digits;
-}
-
-/** Whether a rule is in force on a date: dated rules from their first day; undated ones always. */
-export function inForce(r: Rule, at: Date): boolean {
-  if (!/^\d{4}/.test(r.effectiveFrom)) return true;
-  const [y, m = '01', d = '01'] = r.effectiveFrom.split('-');
-  return at.getTime() >= Date.UTC(Number(y), Number(m) - 1, Number(d));
 }

@@ -27,20 +27,29 @@ describe('markets and FX rates', () => {
     return Number(rows[0]!.n);
   };
 
-  it('loads the six markets with currency, locales and confirmation windows', async () => {
+  it('loads the eleven markets with currency, locales and confirmation windows', async () => {
     const markets = await listMarkets(db.db);
     expect(markets.map((m) => [m.code, m.currency, m.defaultLocale])).toEqual([
       ['CN', 'CNY', 'zh-Hans'],
       ['HK', 'HKD', 'zh-Hant'],
+      ['ID', 'IDR', 'en'],
       ['JP', 'JPY', 'ja'],
       ['KR', 'KRW', 'ko'],
+      ['MY', 'MYR', 'en'],
+      ['PH', 'PHP', 'en'],
       ['SG', 'SGD', 'en'],
+      ['TH', 'THB', 'en'],
       ['TW', 'TWD', 'zh-Hant'],
+      ['VN', 'VND', 'en'],
     ]);
     const cn = await getMarket(db.db, 'CN');
     expect(cn.name['zh-Hans']).toBe('中国大陆');
     expect(cn.locales).toContain('zh-Hans');
-    expect(cn.confirmationWindowDays).toEqual({ express: 10, surface: 30 });
+    expect(cn.confirmationWindowDays).toEqual({ express: 10, surface: 55 });
+    // South-East Asian buyers browse in English; surface mail there takes up to 35 days on the card (+10 days).
+    const vn = await getMarket(db.db, 'VN');
+    expect(vn).toMatchObject({ locales: ['en'], confirmationWindowDays: { express: 10, surface: 45 } });
+    expect(vn.name.ja).toBe('ベトナム');
     for (const m of markets)
       expect(Object.keys(m.name).sort()).toEqual(['en', 'ja', 'ko', 'zh-Hans', 'zh-Hant']);
   });
@@ -49,7 +58,7 @@ describe('markets and FX rates', () => {
     const before = [await count('markets'), await count('fx_rates')];
     await loadMarketData(db.db);
     expect([await count('markets'), await count('fx_rates')]).toEqual(before);
-    expect(before).toEqual([6, 6]);
+    expect(before).toEqual([11, 11]);
   });
 
   it('refuses an unknown market with markets.unknown_market', async () => {
@@ -117,7 +126,7 @@ describe('markets and FX rates', () => {
   });
 
   it('validates the data files and refuses a bad one loudly', () => {
-    expect(readDataFile('markets.json', MarketsFile).markets).toHaveLength(6);
+    expect(readDataFile('markets.json', MarketsFile).markets).toHaveLength(11);
     expect(readDataFile('fx-rates.json', FxRatesFile).rates.length).toBeGreaterThan(0);
     expect(() => readDataFile('no-such-file.json', MarketsFile)).toThrow(/cannot be read/);
     const good = readDataFile('markets.json', MarketsFile);

@@ -39,7 +39,7 @@ describe('markets routes', () => {
   it('lists markets and one market publicly; unknown is a 404 problem', async () => {
     const list = await app.inject({ method: 'GET', url: '/api/v1/markets' });
     expect(list.statusCode).toBe(200);
-    expect(list.json().markets).toHaveLength(6);
+    expect(list.json().markets).toHaveLength(11);
     const kr = await app.inject({ method: 'GET', url: '/api/v1/markets/kr' });
     expect(kr.json()).toMatchObject({ code: 'KR', currency: 'KRW', defaultLocale: 'ko' });
     const none = await app.inject({ method: 'GET', url: '/api/v1/markets/ZZ' });
@@ -52,7 +52,7 @@ describe('markets routes', () => {
     const r = await app.inject({ method: 'GET', url: '/api/v1/fx-rates' });
     expect(r.statusCode).toBe(200);
     const quotes = r.json().rates.map((x: { quote: string }) => x.quote);
-    expect(quotes).toEqual(['CNY', 'HKD', 'JPY', 'KRW', 'SGD', 'TWD']);
+    expect(quotes).toEqual(['CNY', 'HKD', 'IDR', 'JPY', 'KRW', 'MYR', 'PHP', 'SGD', 'THB', 'TWD', 'VND']);
   });
 
   it('lets only a platform admin set a rate, with bad input as 400', async () => {

@@ -42,6 +42,16 @@ const OrderAmountsJson = z.object({
   rules: z.array(RuleJson),
 });
 
+export const DeliveryAddressJson = z.object({
+  recipientName: z.string(),
+  phone: z.string(),
+  lines: z.array(z.string()),
+  city: z.string(),
+  region: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  country: z.string(),
+});
+
 export const OrderJson = z.object({
   id: z.string(),
   checkoutId: z.string(),
@@ -62,6 +72,7 @@ export const OrderJson = z.object({
   cancelledAt: z.string().nullable(),
   refundedAt: z.string().nullable(),
   closeReason: z.string().nullable(),
+  deliveryAddress: DeliveryAddressJson.nullable(),
   lines: z.array(OrderLineJson),
 });
 export type OrderJson = z.infer<typeof OrderJson>;
@@ -113,6 +124,8 @@ export const QuoteJson = z.object({
     z.object({
       sellerId: z.string(),
       ...OrderAmountsJson.shape,
+      // The customs value the destination taxes; in China it counts against the buyer's annual allowance.
+      dutiableValue: MoneyJson,
       // A quote line is an order line before it has a number: plus its kind and its tax total.
       lines: z.array(OrderLineJson.omit({ lineNo: true }).extend({ kind: z.string(), tax: MoneyJson })),
     }),
@@ -135,6 +148,7 @@ export function quoteToJson(q: Quote): QuoteJson {
     orders: q.orders.map((o) => ({
       sellerId: o.sellerId,
       regime: o.regime,
+      dutiableValue: amountJson(o.dutiableValue, c),
       goods: amountJson(o.goods, c),
       shipping: amountJson(o.shipping, c),
       tax: amountJson(o.tax, c),

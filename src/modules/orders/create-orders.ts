@@ -1,18 +1,23 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../kernel/ids.js';
+import type { DeliveryAddress } from './delivery-address.js';
 import type { Quote } from './quote-types.js';
 
 /**
  * Splits a claimed quote into one order per seller (status awaiting_payment) with its lines,
  * in the caller's transaction, in one statement however many sellers and lines the cart has.
+ * Every order of the checkout goes to the same delivery address (validated by the caller with
+ * `checkDeliveryAddress`; null when nothing ships).
  */
 export async function createOrdersFromQuote(
   tx: Db,
   quote: Quote,
   checkoutId: string,
   at: Date,
+  deliveryAddress: DeliveryAddress | null,
 ): Promise<{ orderId: string; sellerId: string; total: bigint }[]> {
+  const address = deliveryAddress && JSON.stringify(deliveryAddress);
   const created = quote.orders.map((o) => ({
     orderId: newId('ord') as string,
     sellerId: o.sellerId,
@@ -23,7 +28,7 @@ export async function createOrdersFromQuote(
     ({ orderId, o }) =>
       sql`(${orderId}, ${checkoutId}, ${quote.buyerId}, ${o.sellerId}, ${quote.market}, ${quote.currency}, 'awaiting_payment',
         ${quote.shippingMethod}, ${quote.fxRate}, ${o.regime}, ${o.goods.toString()}, ${o.shipping.toString()}, ${o.tax.toString()},
-        ${o.total.toString()}, ${o.goodsUsd.toString()}, ${o.shippingUsd.toString()}, ${JSON.stringify(o.rules)}::jsonb, ${at.toISOString()})`,
+        ${o.total.toString()}, ${o.goodsUsd.toString()}, ${o.shippingUsd.toString()}, ${JSON.stringify(o.rules)}::jsonb, ${at.toISOString()}, ${address}::jsonb)`,
   );
   const lineValues = created.flatMap(({ orderId, o }) =>
     o.lines.map(
@@ -40,7 +45,8 @@ export async function createOrdersFromQuote(
   // Orders, lines and their first events in one statement (data-modifying CTEs): one round trip.
   await tx.execute(sql`WITH new_orders AS (
       INSERT INTO orders (id, checkout_id, buyer_id, seller_id, market, currency, status, shipping_method,
-        fx_rate, regime, goods_amount, shipping_amount, tax_amount, total_amount, goods_usd, shipping_usd, rules, placed_at)
+        fx_rate, regime, goods_amount, shipping_amount, tax_amount, total_amount, goods_usd, shipping_usd, rules, placed_at,
+        delivery_address)
       VALUES ${sql.join(orderValues, sql`, `)}
       RETURNING id
     ), new_lines AS (

@@ -1,4 +1,5 @@
 import type { CurrencyCode, Money } from '../../money/index.js';
+import type { DeliveryAddress } from './delivery-address.js';
 import type { OrderStatus } from './order-states.js';
 import type { RuleRef } from './quote-types.js';
 
@@ -47,6 +48,8 @@ export interface OrderView {
   cancelledAt: Date | null;
   refundedAt: Date | null;
   closeReason: string | null;
+  /** Null when nothing ships (services only). */
+  deliveryAddress: DeliveryAddress | null;
   lines: OrderLineView[];
 }
 
@@ -82,6 +85,7 @@ export function rowToOrder(r: Record<string, unknown>, lines: Record<string, unk
     cancelledAt: d(r.cancelled_at),
     refundedAt: d(r.refunded_at),
     closeReason: (r.close_reason as string | null) ?? null,
+    deliveryAddress: (r.delivery_address as DeliveryAddress | null) ?? null,
     lines: lines.map((l) => ({
       lineNo: l.line_no as number,
       variantId: l.variant_id as string,

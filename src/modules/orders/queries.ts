@@ -54,6 +54,22 @@ export async function listBuyerOrders(
   return withLines(res.rows);
 }
 
+/**
+ * How many parcels a buyer has had sent to a market since an instant (Taiwan's frequent-importer
+ * rule counts imports per half-year). Orders cancelled before shipping never crossed a border.
+ */
+export async function countBuyerParcelsSince(
+  db: Db,
+  input: { buyerId: string; market: string; since: Date },
+): Promise<number> {
+  const res = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM orders
+        WHERE buyer_id = ${input.buyerId} AND market = ${input.market} AND placed_at >= ${input.since}
+          AND status <> 'cancelled'`,
+  );
+  return res.rows[0]!.n;
+}
+
 export async function listSellerOrders(
   db: Db,
   sellerId: string,

@@ -39,6 +39,8 @@ export interface QuoteOrder {
   /** The customs value the destination taxes (China: price + freight + insurance); counts against CN's annual limit. */
   dutiableValue: bigint;
   regime: string;
+  /** China CBEC: grams this parcel counts against each per-person Positive List cap (cap id → grams). */
+  capGrams?: Record<string, number>;
   rules: RuleRef[];
   lines: QuoteLine[];
 }

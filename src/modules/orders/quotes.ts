@@ -42,6 +42,14 @@ export async function getQuote(db: Db, id: string, buyerId: string): Promise<Quo
   return rowToQuote(row);
 }
 
+/** Any buyer's quote, for platform staff who explain or audit it; buyers read theirs with getQuote. */
+export async function getQuoteById(db: Db, id: string): Promise<Quote> {
+  const res = await db.execute(sql`SELECT * FROM checkout_quotes WHERE id = ${id}`);
+  const row = res.rows[0];
+  if (!row) throw notFound('orders.quote_not_found', 'No such checkout quote.');
+  return rowToQuote(row);
+}
+
 export type QuoteClaim = { claimed: true; quote: Quote } | { claimed: false; checkoutId: string };
 
 /**

@@ -5,6 +5,13 @@
  */
 export { ANALYZER_ID, normalize, tokenize } from './analyze.js';
 export { indexDocuments, removeDocuments } from './index-documents.js';
+export {
+  clearListingMarkets,
+  type ListingMarkets,
+  type ListingMarketsRefresher,
+  type ListingMarketWindow,
+  setListingMarkets,
+} from './listing-markets.js';
 export { searchRoutes } from './routes.js';
 export { MAX_PAGE_SIZE, PRICE_BUCKETS_USD, searchProducts } from './search-products.js';
 export { suggest } from './suggest.js';

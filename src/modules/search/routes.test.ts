@@ -4,14 +4,17 @@ import { createTestDatabase } from '../../../test/support/db.js';
 import type { Database } from '../../db/database.js';
 import { type App, createApp } from '../../http/app.js';
 import { ManualClock } from '../../kernel/clock.js';
+import { MARKET_CODES } from '../../kernel/locales.js';
 import { applyRate, money } from '../../money/index.js';
 import { loadMarketData, setRate } from '../markets/index.js';
 import { indexDocuments } from './index-documents.js';
+import { setListingMarkets } from './listing-markets.js';
 import { displayedPrice, usdBoundsFor } from './price-bounds.js';
 import { searchRoutes } from './routes.js';
 import { FIXTURES, pid } from './test-fixtures.js';
 
 const GINSENG_ROOT = pid(1);
+const GINSENG_TEA = pid(2);
 
 describe('usdBoundsFor', () => {
   it('selects exactly the USD prices whose displayed price is inside the local range', () => {
@@ -56,6 +59,18 @@ describe('search routes', () => {
     await setRate({ db: db.db, clock }, { quote: 'CNY', rate: '7.1234', source: 'test' }, 'usr_test');
     await indexDocuments(db.db, FIXTURES);
     await indexDocuments(bare.db, FIXTURES);
+    // Every fixture may be sold everywhere, except the ginseng tea: not in Japan.
+    await setListingMarkets(
+      db.db,
+      FIXTURES.map((f) => ({
+        productId: f.productId,
+        windows: MARKET_CODES.filter((m) => !(f.productId === GINSENG_TEA && m === 'JP')).map((market) => ({
+          market,
+          from: new Date('2020-01-01T00:00:00Z'),
+          until: null,
+        })),
+      })),
+    );
     const authenticate = async () => null;
     app = await createApp({ pool: db.pool, authenticate, routes: [searchRoutes({ db: db.db, clock })] });
     bareApp = await createApp({
@@ -106,6 +121,20 @@ describe('search routes', () => {
     ).not.toContain(GINSENG_ROOT);
     const usd = (await get(`/search?minPrice=8900&maxPrice=8900`)).json();
     expect(usd.hits.map((h: { productId: string }) => h.productId)).toEqual([GINSENG_ROOT]);
+  });
+
+  it('with a market, shows only listings that may be sold there (search and suggestions)', async () => {
+    const ids = (body: { hits: { productId: string }[] }) => body.hits.map((h) => h.productId).sort();
+    expect(ids((await get(`/search?q=${enc('花旗参')}&locale=ja&market=CN`)).json())).toEqual([
+      GINSENG_ROOT,
+      GINSENG_TEA,
+    ]);
+    const jp = (await get(`/search?q=${enc('花旗参')}&locale=ja&market=JP`)).json();
+    expect(ids(jp)).toEqual([GINSENG_ROOT]);
+    expect(jp.total).toBe(1);
+    const suggestJp = (await get(`/search/suggest?q=${enc('花旗')}&locale=zh-Hans&market=JP`)).json();
+    expect(suggestJp.suggestions.map((s: { productId: string }) => s.productId)).toEqual([GINSENG_ROOT]);
+    expect((await get(`/search/suggest?q=${enc('花旗')}&market=XX`)).statusCode).toBe(400);
   });
 
   it('applies category, state, stock and sort parameters', async () => {

@@ -28,7 +28,10 @@ const MinorUnits = z
 const SearchQuerystring = z.object({
   q: z.string().max(MAX_QUERY_CHARS).optional(),
   locale: z.enum(LOCALES).default('en'),
-  market: z.enum(MARKET_CODES).optional().describe('Show prices in this market’s currency.'),
+  market: z
+    .enum(MARKET_CODES)
+    .optional()
+    .describe('Show prices in this market’s currency, and only listings that may be sold there.'),
   category: z.string().regex(CATEGORY_SLUG).optional(),
   state: z
     .enum(US_STATE_CODES as [UsState])
@@ -104,7 +107,8 @@ export function searchRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         config: { access: 'public' },
         schema: {
           tags: ['search'],
-          summary: 'Search products in any language, with filters, facets and prices in a market currency',
+          summary:
+            'Search products in any language, with filters, facets and prices in a market currency; with a market, only listings sold there',
           querystring: SearchQuerystring,
           response: { 200: SearchResponse },
         },
@@ -130,6 +134,8 @@ export function searchRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           q: qs.q,
           locale: qs.locale,
           category: qs.category,
+          market: qs.market,
+          at: ctx.clock.now(),
           state: qs.state,
           minPriceUsd: minUsd,
           maxPriceUsd: maxUsd,
@@ -176,11 +182,20 @@ export function searchRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           querystring: z.object({
             q: z.string().max(MAX_PREFIX_CHARS),
             locale: z.enum(LOCALES).default('en'),
+            market: z
+              .enum(MARKET_CODES)
+              .optional()
+              .describe('Only listings that may be sold in this market.'),
           }),
           response: { 200: SuggestResponse },
         },
       },
-      async (req) => ({ suggestions: await suggest(ctx.db, req.query.q, req.query.locale) }),
+      async (req) => ({
+        suggestions: await suggest(ctx.db, req.query.q, req.query.locale, {
+          market: req.query.market,
+          at: ctx.clock.now(),
+        }),
+      }),
     );
   };
 }

@@ -2,9 +2,10 @@ import { performance } from 'node:perf_hooks';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { invalid } from '../../kernel/errors.js';
-import { isLocale, LOCALES, type Locale } from '../../kernel/locales.js';
+import { isLocale, isMarketCode, LOCALES, type Locale } from '../../kernel/locales.js';
 import { isUsState, type UsState } from '../../kernel/us-states.js';
 import { money } from '../../money/index.js';
+import { shownInMarket } from './listing-markets.js';
 import { planQuery, type QueryPlan, renderGroups, unitExpr } from './query-plan.js';
 import {
   SEARCH_SORTS,
@@ -42,6 +43,7 @@ interface Checked {
   q: string | undefined;
   locale: Locale;
   category: string | undefined;
+  market: { code: string; at: Date } | undefined;
   state: UsState | undefined;
   min: bigint | undefined;
   max: bigint | undefined;
@@ -60,6 +62,11 @@ function check(query: SearchQuery): Checked {
   if (!isLocale(query.locale)) throw fail('locale', `Unknown locale ${String(query.locale)}.`);
   if (query.category !== undefined && !CATEGORY_SLUG.test(query.category)) {
     throw fail('category', 'A category is a slug of lowercase letters, digits and hyphens.');
+  }
+  if (query.market !== undefined && !isMarketCode(query.market))
+    throw fail('market', `Unknown market ${String(query.market).slice(0, 8)}.`);
+  if (query.at !== undefined && (!(query.at instanceof Date) || Number.isNaN(query.at.getTime()))) {
+    throw fail('at', 'at is a valid instant.');
   }
   if (query.state !== undefined && !isUsState(query.state))
     throw fail('state', `Unknown US state ${query.state}.`);
@@ -90,6 +97,7 @@ function check(query: SearchQuery): Checked {
     q,
     locale: query.locale,
     category: query.category,
+    market: query.market === undefined ? undefined : { code: query.market, at: query.at ?? new Date() },
     state: query.state,
     min: query.minPriceUsd,
     max: query.maxPriceUsd,
@@ -182,6 +190,7 @@ interface ResultRow extends Record<string, unknown> {
 async function run(db: Db, c: Checked, plan: QueryPlan | null): Promise<ResultRow> {
   const where: SQL[] = [sql`visible`];
   if (c.category) where.push(sql`category_path @> ARRAY[${c.category}]::text[]`);
+  if (c.market) where.push(shownInMarket(c.market.code, c.market.at));
   if (c.state) where.push(sql`origin_state = ${c.state}`);
   if (c.min !== undefined) where.push(sql`min_price_usd >= ${c.min.toString()}::bigint`);
   if (c.max !== undefined) where.push(sql`min_price_usd <= ${c.max.toString()}::bigint`);
@@ -225,7 +234,7 @@ async function run(db: Db, c: Checked, plan: QueryPlan | null): Promise<ResultRo
 }
 
 /**
- * Searches visible products. Every query word must match (synonyms and CJK bigrams expand a
+ * Searches visible products (with `market`: only those whose listing is eligible there at `at`). Every query word must match (synonyms and CJK bigrams expand a
  * word into an OR/AND group); when nothing matches, plain Latin words are retried together with
  * the indexed words closest to them by trigram similarity (ginsing → ginseng). Facets count the
  * whole matched set.

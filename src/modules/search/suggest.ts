@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.js';
 import { invalid } from '../../kernel/errors.js';
-import { isLocale, type Locale } from '../../kernel/locales.js';
+import { isLocale, isMarketCode, type Locale } from '../../kernel/locales.js';
 import { normalize, units } from './analyze.js';
+import { shownInMarket } from './listing-markets.js';
 import { planPrefix } from './query-plan.js';
 import { pickTitle } from './search-products.js';
 import type { Suggestion } from './types.js';
@@ -18,13 +19,23 @@ interface Row extends Record<string, unknown> {
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * Instant-search suggestions: up to 8 visible products whose text contains the prefix (the last
+ * Instant-search suggestions: up to 8 visible products (in `market`, only those shown there) whose text contains the prefix (the last
  * word may be unfinished: "ging" → ginseng, 花旗 → 花旗参), titles in `locale` starting with
  * the prefix first. When the words find nothing, the Latin words are matched by trigram word
  * similarity instead (typos: "chedar").
  */
-export async function suggest(db: Db, prefix: string, locale: Locale): Promise<Suggestion[]> {
+export async function suggest(
+  db: Db,
+  prefix: string,
+  locale: Locale,
+  opts: { market?: string; at?: Date } = {},
+): Promise<Suggestion[]> {
   if (!isLocale(locale)) throw invalid('search.invalid_query', `Unknown locale ${String(locale)}.`);
+  if (opts.market !== undefined && !isMarketCode(opts.market)) {
+    throw invalid('search.invalid_query', `Unknown market ${String(opts.market).slice(0, 8)}.`);
+  }
+  // Like search: in a market, only listings a buyer there may be shown.
+  const inMarket = opts.market ? shownInMarket(opts.market, opts.at ?? new Date()) : sql`true`;
   const p = prefix.trim();
   if (p.length > MAX_PREFIX_CHARS) {
     throw invalid('search.invalid_query', `The prefix is longer than ${MAX_PREFIX_CHARS} characters.`);
@@ -34,7 +45,7 @@ export async function suggest(db: Db, prefix: string, locale: Locale): Promise<S
   const starts = `${likeEscape(normalize(p))}%`;
   const { rows } = await db.execute<Row>(sql`
     SELECT product_id, titles FROM search_documents
-    WHERE visible AND tsv @@ to_tsquery('simple', ${tsq})
+    WHERE visible AND tsv @@ to_tsquery('simple', ${tsq}) AND ${inMarket}
     ORDER BY coalesce(titles_normalized->>${locale}, titles_normalized->>'en') LIKE ${starts} DESC,
              ts_rank_cd(tsv, to_tsquery('simple', ${tsq})) DESC,
              length(coalesce(titles->>${locale}, titles->>'en', '')), product_id
@@ -47,7 +58,7 @@ export async function suggest(db: Db, prefix: string, locale: Locale): Promise<S
   if (found.length === 0 && latin.length >= 3) {
     const { rows: fuzzy } = await db.execute<Row>(sql`
       SELECT product_id, titles FROM search_documents
-      WHERE visible AND ${latin} <% latin_text
+      WHERE visible AND ${latin} <% latin_text AND ${inMarket}
       ORDER BY word_similarity(${latin}, latin_text) DESC, product_id
       LIMIT ${MAX_SUGGESTIONS}`);
     found.push(...fuzzy);

@@ -5,6 +5,7 @@ import { invalid } from '../../kernel/errors.js';
 import { allProductIds, productsForIndex } from '../catalog/index.js';
 import { ANALYZER_ID } from './analyze.js';
 import { indexDocuments, removeDocuments } from './index-documents.js';
+import { clearListingMarkets, type ListingMarketsRefresher } from './listing-markets.js';
 import type { IndexableProduct } from './types.js';
 
 export const PRODUCT_CHANGED_TOPIC = 'catalog.product_changed';
@@ -16,6 +17,28 @@ export const MAX_SYNC_BATCH = 1000;
 export interface ProductSource {
   productsForIndex(db: Db, productIds: string[]): Promise<IndexableProduct[]>;
   allProductIds(db: Db, opts: { afterId?: string; limit: number }): Promise<string[]>;
+  /**
+   * Rewrites the markets where the indexed products may be shown (the listing-eligibility flow).
+   * Without it, a changed product is shown in no market until its markets are written again:
+   * a product whose classification changed must never keep markets computed for the old one.
+   */
+  listingMarkets?: ListingMarketsRefresher;
+}
+
+/** After (re)indexing products: their markets recomputed, or cleared when nobody can recompute them. */
+async function updateListingMarkets(db: Db, source: ProductSource, docs: readonly IndexableProduct[]) {
+  if (docs.length === 0) return;
+  if (source.listingMarkets) {
+    await source.listingMarkets(
+      db,
+      docs.map((d) => ({ productId: d.productId, sellerId: d.sellerId })),
+    );
+  } else {
+    await clearListingMarkets(
+      db,
+      docs.map((d) => d.productId),
+    );
+  }
 }
 
 export const catalogSource: ProductSource = { productsForIndex, allProductIds };
@@ -43,12 +66,12 @@ async function syncBatch(db: Db, source: ProductSource, batchSize: number): Prom
     const ids = [...new Set(rows.map((r) => r.key))];
     const docs = await source.productsForIndex(tx, ids);
     await indexDocuments(tx, docs);
+    await updateListingMarkets(tx, source, docs);
     const present = new Set(docs.map((d) => d.productId));
     // A product the catalog no longer returns was deleted: drop it from the index.
-    await removeDocuments(
-      tx,
-      ids.filter((id) => !present.has(id)),
-    );
+    const gone = ids.filter((id) => !present.has(id));
+    await removeDocuments(tx, gone);
+    await clearListingMarkets(tx, gone);
     await tx.execute(sql`
       UPDATE outbox SET processed_at = now()
       WHERE id = ANY(${sql.param(rows.map((r) => r.id))}::bigint[])`);
@@ -76,11 +99,15 @@ export async function syncFrom(
 /**
  * Consumes outbox 'catalog.product_changed' rows (marking processed_at) in batches until none
  * is left: re-reads the products via catalog.productsForIndex and upserts them (or removes the
- * ones the catalog no longer has). Returns how many products it indexed. Safe to run from
- * several processes at once (SELECT … FOR UPDATE SKIP LOCKED; stale documents never win).
+ * ones the catalog no longer has), and has `listingMarkets` rewrite their markets in the same
+ * transaction. Returns how many products it indexed. Safe to run from several processes at once
+ * (SELECT … FOR UPDATE SKIP LOCKED; stale documents never win).
  */
-export function syncSearchIndex(db: Db, opts?: { batchSize?: number }): Promise<number> {
-  return syncFrom(db, catalogSource, opts);
+export function syncSearchIndex(
+  db: Db,
+  opts: { batchSize?: number; listingMarkets?: ListingMarketsRefresher } = {},
+): Promise<number> {
+  return syncFrom(db, { ...catalogSource, listingMarkets: opts.listingMarkets }, opts);
 }
 
 const REINDEX_PAGE = 500;
@@ -108,12 +135,16 @@ export async function reindexFrom(
     if (ids.length === 0) break;
     const docs = await source.productsForIndex(db, ids);
     await indexDocuments(db, docs);
+    await updateListingMarkets(db, source, docs);
     done += docs.length;
     after = ids[ids.length - 1];
     onProgress?.(done, Math.max(total, done));
   }
   // Whatever this pass did not touch belongs to no product any more.
   await db.execute(sql`DELETE FROM search_documents WHERE indexed_at < ${started}::timestamptz`);
+  await db.execute(sql`
+    DELETE FROM search_listing_markets lm
+     WHERE NOT EXISTS (SELECT 1 FROM search_documents d WHERE d.product_id = lm.product_id)`);
   // Words of deleted or retitled products leave the typo vocabulary.
   await db.execute(sql`
     DELETE FROM search_terms WHERE term NOT IN (
@@ -126,11 +157,16 @@ export async function reindexFrom(
 
 /**
  * Rebuilds the whole index from the catalog (after an analyzer or ICU change, or to repair it),
- * page by page, without taking it offline; documents of deleted products are removed at the
- * end. Returns how many products it indexed.
+ * page by page, without taking it offline, with each page's markets rewritten by
+ * `listingMarkets`; documents of deleted products are removed at the end. Returns how many
+ * products it indexed.
  */
-export function reindexAll(db: Db, onProgress?: (done: number, total: number) => void): Promise<number> {
-  return reindexFrom(db, catalogSource, onProgress);
+export function reindexAll(
+  db: Db,
+  onProgress?: (done: number, total: number) => void,
+  opts: { listingMarkets?: ListingMarketsRefresher } = {},
+): Promise<number> {
+  return reindexFrom(db, { ...catalogSource, listingMarkets: opts.listingMarkets }, onProgress);
 }
 
 /** True when the index was built by another analyzer or ICU version (or never): run reindexAll. */

@@ -32,6 +32,10 @@ export interface SearchQuery {
   locale: Locale;
   /** A category slug; matches products in that category or any category below it. */
   category?: string;
+  /** Only products that may be shown in this market (their listing is eligible there) at `at`. */
+  market?: string;
+  /** The instant the market filter is for; the caller's clock (now when omitted). */
+  at?: Date;
   state?: UsState;
   /** Inclusive bounds on the product's lowest price, in USD cents. */
   minPriceUsd?: bigint;

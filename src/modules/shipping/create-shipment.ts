@@ -9,6 +9,8 @@ import { SHIPPING_METHODS, type ShippingMethod } from './rate-card.js';
 import { type ShipmentView, shipmentById, shipmentForOrder } from './shipment-view.js';
 
 export const TRACKING_NUMBER_RE = /^[A-Za-z0-9-]{4,40}$/;
+/** AES's Internal Transaction Number: 'X' and 14 digits. */
+export const ITN_RE = /^X[0-9]{14}$/;
 
 /**
  * Records the seller's parcel for an order; its status starts at `label_created`. One shipment
@@ -24,8 +26,11 @@ export async function createShipment(
     carrier: string;
     trackingNumber: string;
     method: ShippingMethod;
+    /** The ITN of the parcel's EEI filing, when one was filed. */
+    itn?: string | null;
   },
 ): Promise<ShipmentView> {
+  const itn = input.itn ?? null;
   if (!isId('ord', input.orderId))
     throw invalid('shipping.invalid_order', 'orderId must be an order id (ord_…).');
   if (!isId('sel', input.sellerId))
@@ -39,6 +44,8 @@ export async function createShipment(
       'The tracking number must be 4 to 40 letters, digits or dashes.',
     );
   }
+  if (itn !== null && !ITN_RE.test(itn))
+    throw invalid('shipping.invalid_itn', "An ITN is 'X' followed by 14 digits (AES).");
   if (!(SHIPPING_METHODS as readonly string[]).includes(input.method)) {
     throw invalid('shipping.unknown_method', 'The method must be "express" or "surface".');
   }
@@ -46,9 +53,9 @@ export async function createShipment(
     const id = newId('shp');
     const now = clock.now();
     const inserted = await t.execute(sql`
-      INSERT INTO shipments (id, order_id, seller_id, carrier, tracking_number, method, status, shipped_at)
+      INSERT INTO shipments (id, order_id, seller_id, carrier, tracking_number, method, status, shipped_at, itn)
       VALUES (${id}, ${input.orderId}, ${input.sellerId}, ${carrier}, ${input.trackingNumber}, ${input.method},
-              'label_created', ${now.toISOString()}::timestamptz)
+              'label_created', ${now.toISOString()}::timestamptz, ${itn})
       ON CONFLICT (order_id) DO NOTHING RETURNING id`);
     if (inserted.rows.length === 0) {
       const existing = (await shipmentForOrder(t, input.orderId))!;
@@ -56,7 +63,8 @@ export async function createShipment(
         existing.carrier === carrier &&
         existing.trackingNumber === input.trackingNumber &&
         existing.sellerId === input.sellerId &&
-        existing.method === input.method;
+        existing.method === input.method &&
+        existing.itn === itn;
       if (!same) {
         throw conflict(
           'shipping.already_shipped',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,36 @@ describe('shipping rate card (Heartland demo rates)', () => {
     expect(quoteShipping({ market: 'JP', method: 'surface', weightGrams: 30_000 }).ruleId).toBe(
       'US-JP.surface.upto_30000g',
     );
+  });
+
+  it('prices the South-East Asian routes from the same card', () => {
+    expect(quoteShipping({ market: 'VN', method: 'express', weightGrams: 500 })).toEqual({
+      price: { amount: 2750n, currency: 'USD' },
+      ruleId: 'US-VN.express.upto_500g',
+      transitDays: { min: 4, max: 8 },
+    });
+    expect(quoteShipping({ market: 'ID', method: 'surface', weightGrams: 1001 })).toEqual({
+      price: { amount: 2850n, currency: 'USD' },
+      ruleId: 'US-ID.surface.upto_2000g',
+      transitDays: { min: 20, max: 35 },
+    });
+    for (const m of ['TH', 'MY', 'PH'] as const)
+      expect(quoteShipping({ market: m, method: 'express', weightGrams: 30_000 }).ruleId).toBe(
+        `US-${m}.express.upto_30000g`,
+      );
+  });
+
+  it('gives every market a confirmation window that outlasts the slowest parcel on the card', () => {
+    // data/markets.json is policy data of the markets module; read as a file, not imported as a module.
+    const markets: { code: string; confirmationWindowDays: Record<'express' | 'surface', number> }[] =
+      JSON.parse(readFileSync(new URL('../../../data/markets.json', import.meta.url), 'utf8')).markets;
+    for (const code of MARKET_CODES) {
+      const window = markets.find((m) => m.code === code)!.confirmationWindowDays;
+      for (const method of SHIPPING_METHODS) {
+        const slowest = quoteShipping({ market: code, method, weightGrams: 1 }).transitDays.max;
+        expect(window[method], `${code} ${method}`).toBeGreaterThan(slowest);
+      }
+    }
   });
 
   it('refuses a parcel heavier than the card, and bad weights', () => {

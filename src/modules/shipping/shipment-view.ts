@@ -20,6 +20,8 @@ export interface ShipmentView {
   trackingNumber: string;
   method: ShippingMethod;
   status: 'label_created' | ShipmentStatus;
+  /** AES Internal Transaction Number of the parcel's EEI filing; null when none was needed or given. */
+  itn: string | null;
   shippedAt: string;
   deliveredAt: string | null;
   events: { at: string; status: ShipmentStatus; location: string; description: string }[];
@@ -33,6 +35,7 @@ interface ShipmentRow extends Record<string, unknown> {
   tracking_number: string;
   method: ShippingMethod;
   status: ShipmentView['status'];
+  itn: string | null;
   shipped_at: Date;
   delivered_at: Date | null;
 }
@@ -67,13 +70,14 @@ async function views(db: Db, rows: ShipmentRow[]): Promise<ShipmentView[]> {
     trackingNumber: r.tracking_number,
     method: r.method,
     status: r.status,
+    itn: r.itn,
     shippedAt: iso(r.shipped_at),
     deliveredAt: r.delivered_at ? iso(r.delivered_at) : null,
     events: byShipment.get(r.id) ?? [],
   }));
 }
 
-const COLUMNS = sql`id, order_id, seller_id, carrier, tracking_number, method, status, shipped_at, delivered_at`;
+const COLUMNS = sql`id, order_id, seller_id, carrier, tracking_number, method, status, itn, shipped_at, delivered_at`;
 
 export async function shipmentById(db: Db, id: string): Promise<ShipmentView | null> {
   const { rows } = await db.execute<ShipmentRow>(sql`SELECT ${COLUMNS} FROM shipments WHERE id = ${id}`);

@@ -1,0 +1,77 @@
+import { invalid } from '../../kernel/errors.js';
+import type { MarketCode } from '../../kernel/locales.js';
+import { applied, requireRules, rule } from './rules-data.js';
+import type { AppliedRule, ClearanceRoute } from './types.js';
+
+/** Which clearance routes a market accepts, and how Heartland picks China's route for an order. */
+
+requireRules(['CN.route.cbec_9610', 'CN.route.cbec_1210', 'CN.route.postal_articles']);
+
+export type CnCbecRoute = 'CN_CBEC_9610' | 'CN_CBEC_1210';
+
+const CN_ROUTES: readonly ClearanceRoute[] = ['CN_CBEC_9610', 'CN_CBEC_1210', 'CN_POSTAL'];
+const OTHER_ROUTES: readonly ClearanceRoute[] = ['STANDARD'];
+
+/** The routes a market accepts: China's three; one consumer route, 'STANDARD', everywhere else. */
+export const routesFor = (market: MarketCode): readonly ClearanceRoute[] =>
+  market === 'CN' ? CN_ROUTES : OTHER_ROUTES;
+
+export const isCnCbecRoute = (route: ClearanceRoute): route is CnCbecRoute =>
+  route === 'CN_CBEC_9610' || route === 'CN_CBEC_1210';
+
+/** The route an order takes when none is named: direct purchase (9610) into China, 'STANDARD' elsewhere. */
+export const defaultRoute = (market: MarketCode): ClearanceRoute =>
+  market === 'CN' ? 'CN_CBEC_9610' : 'STANDARD';
+
+/** The route to use: the default if none is given; one the market refuses → `compliance.invalid_route`. */
+export function resolveRoute(market: MarketCode, route: unknown): ClearanceRoute {
+  if (route === undefined) return defaultRoute(market);
+  const allowed = routesFor(market);
+  if (typeof route !== 'string' || !allowed.includes(route as ClearanceRoute)) {
+    throw invalid(
+      'compliance.invalid_route',
+      `${String(route).slice(0, 20)} is not a clearance route into ${market}; use ${allowed.join(', ')}.`,
+      { route: String(route).slice(0, 20), allowed: [...allowed] },
+    );
+  }
+  return route as ClearanceRoute;
+}
+
+const ROUTE_RULE: Record<'CN_CBEC_9610' | 'CN_CBEC_1210' | 'CN_POSTAL', string> = {
+  CN_CBEC_9610: 'CN.route.cbec_9610',
+  CN_CBEC_1210: 'CN.route.cbec_1210',
+  CN_POSTAL: 'CN.route.postal_articles',
+};
+
+/** The rule id that describes a China route. */
+export const cnRouteRuleId = (route: 'CN_CBEC_9610' | 'CN_CBEC_1210' | 'CN_POSTAL'): string =>
+  ROUTE_RULE[route];
+
+/**
+ * The China route for a parcel, with the rule it rests on: stock held in a Chinese bonded zone
+ * clears as bonded online purchase (1210); a parcel sent by international mail as personal postal
+ * articles; any other parcel sent from the US (express, surface) as direct purchase (9610) (C11).
+ *
+ * @example chooseCnRoute({ shippingMethod: 'express', fulfilledFrom: 'US' }).route // 'CN_CBEC_9610'
+ */
+export function chooseCnRoute(input: {
+  shippingMethod: 'express' | 'surface' | 'postal';
+  fulfilledFrom: 'US' | 'CN_BONDED';
+  /** The date whose rules apply; now when omitted. */
+  at?: Date;
+}): { route: 'CN_CBEC_9610' | 'CN_CBEC_1210' | 'CN_POSTAL'; rule: AppliedRule } {
+  const { shippingMethod, fulfilledFrom } = input;
+  if (!['express', 'surface', 'postal'].includes(shippingMethod)) {
+    throw invalid('compliance.invalid_shipping_method', 'shippingMethod must be express, surface or postal.');
+  }
+  if (fulfilledFrom !== 'US' && fulfilledFrom !== 'CN_BONDED') {
+    throw invalid('compliance.invalid_fulfilment', 'fulfilledFrom must be US or CN_BONDED.');
+  }
+  const route =
+    fulfilledFrom === 'CN_BONDED'
+      ? 'CN_CBEC_1210'
+      : shippingMethod === 'postal'
+        ? 'CN_POSTAL'
+        : 'CN_CBEC_9610';
+  return { route, rule: applied(rule(ROUTE_RULE[route], input.at ?? new Date())) };
+}
