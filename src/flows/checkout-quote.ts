@@ -107,11 +107,25 @@ export async function createCheckoutQuote(
     }
   }
 
-  // Group per seller, keeping the cart's order.
-  const groups = new Map<string, { variantId: string; quantity: number }[]>();
+  // One parcel per seller and stock location, keeping the cart's order: bonded-zone stock is a
+  // separate parcel, delivered within China and cleared as bonded online-purchase import (1210).
+  const groups = new Map<
+    string,
+    { sellerId: string; from: shipping.ShippingOrigin; lines: QuoteRequest['lines'] }
+  >();
   for (const l of lines) {
-    const sellerId = byId.get(l.variantId)!.sellerId as string;
-    groups.set(sellerId, [...(groups.get(sellerId) ?? []), l]);
+    const v = byId.get(l.variantId)!;
+    if (v.fulfilledFrom === 'CN_BONDED' && request.market !== 'CN') {
+      throw unprocessable(
+        'orders.bonded_stock_cn_only',
+        `${v.sku} is held in a Chinese bonded zone and can only be delivered in mainland China.`,
+        { variantId: l.variantId },
+      );
+    }
+    const key = `${v.sellerId}.${v.fulfilledFrom}`;
+    const group = groups.get(key) ?? { sellerId: v.sellerId as string, from: v.fulfilledFrom, lines: [] };
+    group.lines.push(l);
+    groups.set(key, group);
   }
 
   const fxRule: orders.RuleRef = {
@@ -121,10 +135,11 @@ export async function createCheckoutQuote(
     effectiveFrom: fx.asOf.toISOString(),
   };
 
-  const { route, history } = await clearanceFor(ctx, buyerId, request, now);
+  const history = await buyerHistory(ctx, buyerId, request.market, now);
 
   const quoteOrders: orders.QuoteOrder[] = [];
-  for (const [sellerId, sellerLines] of groups) {
+  for (const { sellerId, from, lines: sellerLines } of groups.values()) {
+    const route = clearanceRoute(request, from, now);
     const goodsLines = sellerLines.filter((l) => byId.get(l.variantId)!.kind === 'goods');
     const weights = goodsLines.map((l) => BigInt((byId.get(l.variantId)!.weightGrams ?? 0) * l.quantity));
     const totalWeight = weights.reduce((a, b) => a + b, 0n);
@@ -135,11 +150,13 @@ export async function createCheckoutQuote(
         market: request.market,
         method: request.shippingMethod,
         weightGrams: Number(totalWeight),
+        from,
       });
       shippingUsd = rate.price;
+      const leg = from === 'US' ? `US→${request.market}` : `bonded zone→${request.market} (domestic)`;
       rules.push({
         ruleId: rate.ruleId,
-        description: `${request.shippingMethod} shipping US→${request.market}, ${totalWeight} g, ${rate.transitDays.min}–${rate.transitDays.max} days`,
+        description: `${request.shippingMethod} shipping ${leg}, ${totalWeight} g, ${rate.transitDays.min}–${rate.transitDays.max} days`,
         source: 'data/shipping-rates.json',
       });
     }
@@ -246,37 +263,48 @@ export async function createCheckoutQuote(
 }
 
 /**
- * The customs route of the cart and what the buyer bought before, where the market's rules depend
- * on it: China's CBEC allowance and per-person caps for the year, Taiwan's imports this half-year.
- * In China, surface mail is international post, cleared as personal postal articles; express
- * goes by courier under cross-border e-commerce direct purchase (9610).
+ * The customs route of one parcel. In China, stock in a bonded zone clears as bonded online
+ * purchase (1210); surface mail from the US is international post, cleared as personal postal
+ * articles; express goes by courier as cross-border direct purchase (9610). Elsewhere one route.
  */
-async function clearanceFor(
+function clearanceRoute(
+  request: QuoteRequest,
+  from: shipping.ShippingOrigin,
+  at: Date,
+): compliance.ClearanceRoute {
+  if (request.market !== 'CN') return 'STANDARD';
+  return compliance.chooseCnRoute({
+    shippingMethod: from === 'US' && request.shippingMethod === 'surface' ? 'postal' : 'express',
+    fulfilledFrom: from,
+    at,
+  }).route;
+}
+
+/**
+ * What the buyer bought before, where the market's rules depend on it: China's CBEC allowance and
+ * per-person caps for the year (the postal route ignores them), Taiwan's imports this half-year.
+ */
+async function buyerHistory(
   ctx: FlowCtx,
   buyerId: string,
-  request: QuoteRequest,
+  market: MarketCode,
   now: Date,
-): Promise<{ route: compliance.ClearanceRoute; history: compliance.BuyerHistory }> {
-  if (request.market === 'CN') {
-    const { route } = compliance.chooseCnRoute({
-      shippingMethod: request.shippingMethod === 'surface' ? 'postal' : 'express',
-      fulfilledFrom: 'US',
-      at: now,
-    });
-    if (!compliance.isCnCbecRoute(route)) return { route, history: {} };
+): Promise<compliance.BuyerHistory> {
+  if (market === 'CN') {
     const year = compliance.cnAllowanceYear(now);
     const [allowance, caps] = await Promise.all([
       compliance.annualAllowance(ctx.db, buyerId, year),
       compliance.quantityCapsUsed(ctx.db, buyerId, year),
     ]);
-    return { route, history: { cnCbecUsedThisYear: allowance.used, cnCapsUsedThisYear: caps } };
+    return { cnCbecUsedThisYear: allowance.used, cnCapsUsedThisYear: caps };
   }
-  if (request.market === 'TW') {
+  if (market === 'TW') {
     const since = compliance.twHalfYear(now).from;
-    const count = await orders.countBuyerParcelsSince(ctx.db, { buyerId, market: 'TW', since });
-    return { route: 'STANDARD', history: { twImportsThisHalfYear: count } };
+    return {
+      twImportsThisHalfYear: await orders.countBuyerParcelsSince(ctx.db, { buyerId, market: 'TW', since }),
+    };
   }
-  return { route: 'STANDARD', history: {} };
+  return {};
 }
 
 function addToHistory(
@@ -286,7 +314,8 @@ function addToHistory(
   lines: { l: { variantId: string; quantity: number }; v: { hsCode: string; weightGrams: number | null } }[],
 ): Record<string, number> {
   let caps: Record<string, number> = {};
-  if (history.cnCbecUsedThisYear) {
+  // Only cross-border e-commerce parcels count against China's allowance and caps; post does not.
+  if (history.cnCbecUsedThisYear && compliance.isCnCbecRoute(landed.route)) {
     history.cnCbecUsedThisYear = {
       amount: history.cnCbecUsedThisYear.amount + landed.dutiableValue.amount,
       currency: 'CNY',

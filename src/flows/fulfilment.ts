@@ -53,7 +53,10 @@ export async function shipOrder(
   const now = ctx.clock.now();
 
   const { eei } = await eeiForOrder(ctx, order, now);
-  if (eei.required && itn === null) {
+  // Bonded-zone stock (1210) left the US when the seller moved it there: this parcel is a domestic
+  // delivery in China, not an export, so no ITN is asked for it.
+  const exportsFromUs = !order.regime.startsWith('CN_CBEC_1210');
+  if (exportsFromUs && eei.required && itn === null) {
     throw unprocessable(
       'export.itn_required',
       'This parcel needs Electronic Export Information filed in AES before it ships: give the ITN (X and 14 digits).',

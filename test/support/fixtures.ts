@@ -104,6 +104,8 @@ export async function listProduct(
     eccn?: string;
     scheduleB?: string;
     countryOfOrigin?: string;
+    /** Where the stock sits; the US when left out. */
+    fulfilledFrom?: 'US' | 'CN_BONDED';
   },
 ): Promise<ListedProduct> {
   const t = (title: string) => ({ title, description: `${title}.` });
@@ -129,6 +131,7 @@ export async function listProduct(
         priceUsd: input.priceUsd,
         stock: input.stock,
         weightGrams: input.weightGrams,
+        ...(input.fulfilledFrom ? { fulfilledFrom: input.fulfilledFrom } : {}),
       },
     ],
   });

@@ -57,6 +57,7 @@ export async function insertVariants(
     priceUsd: number;
     stock: number;
     weightGrams: number | null;
+    fulfilledFrom?: 'US' | 'CN_BONDED' | undefined;
     attributes?: Record<string, string> | undefined;
     position: number;
   }[],
@@ -66,10 +67,10 @@ export async function insertVariants(
     (
       v,
     ) => sql`(${sellerId}, ${newId('var')}, ${productId}, ${v.sku}, ${BigInt(v.priceUsd).toString()}::bigint,
-      ${v.stock}, ${v.weightGrams}, ${JSON.stringify(v.attributes ?? {})}::jsonb, ${v.position})`,
+      ${v.stock}, ${v.weightGrams}, ${v.fulfilledFrom ?? 'US'}, ${JSON.stringify(v.attributes ?? {})}::jsonb, ${v.position})`,
   );
   const { rows: inserted } = await tx.execute<{ sku: string }>(sql`
-    INSERT INTO variants (seller_id, id, product_id, sku, price_usd, stock, weight_grams, attributes, position)
+    INSERT INTO variants (seller_id, id, product_id, sku, price_usd, stock, weight_grams, fulfilled_from, attributes, position)
     VALUES ${sql.join(rows, sql`, `)}
     ON CONFLICT ON CONSTRAINT variants_sku_unique DO NOTHING
     RETURNING sku`);

@@ -18,6 +18,7 @@ export interface VariantInput {
   stock: number;
   /** Grams, > 0 for goods; null for services (nothing ships). */
   weightGrams: number | null;
+  fulfilledFrom?: StockLocation;
   attributes?: Record<string, string>;
 }
 export interface ProductInput {
@@ -115,12 +116,18 @@ const Image = z
 const Attributes = z
   .record(z.string().trim().min(1).max(50), z.string().trim().max(200))
   .refine((o) => Object.keys(o).length <= 20, 'At most 20 attributes.');
+/** Where a variant's stock sits. */
+export const STOCK_LOCATIONS = ['US', 'CN_BONDED'] as const;
+export type StockLocation = (typeof STOCK_LOCATIONS)[number];
+
 const variantFields = {
   sku: z
     .string()
     .regex(SKU_PATTERN, 'A SKU: 1 to 64 letters, digits, . _ / -, starting with a letter or digit.'),
   priceUsd: z.number().int().min(1).max(MAX_PRICE_USD_MINOR).describe('USD minor units (cents)'),
   weightGrams: z.number().int().min(1).max(MAX_WEIGHT_GRAMS).nullable(),
+  /** Where the stock sits: the US, or a Chinese bonded zone (sold only into mainland China, route 1210). */
+  fulfilledFrom: z.enum(STOCK_LOCATIONS).optional(),
   attributes: Attributes.optional(),
 };
 const Variant = z.object({ ...variantFields, stock: z.number().int().min(0).max(MAX_STOCK) }).strict();
@@ -156,7 +163,7 @@ const productFields = {
 /** Goods ship and need a weight; services ship nothing and must not have one. */
 export function weightProblems(
   kind: ProductKind,
-  variants: readonly { weightGrams: number | null }[],
+  variants: readonly { weightGrams: number | null; fulfilledFrom?: StockLocation }[],
 ): { index: number; message: string }[] {
   const out: { index: number; message: string }[] = [];
   variants.forEach((v, index) => {
@@ -164,6 +171,8 @@ export function weightProblems(
       out.push({ index, message: 'Goods need a weight in grams.' });
     if (kind === 'service' && v.weightGrams !== null)
       out.push({ index, message: 'A service has no weight.' });
+    if (kind === 'service' && v.fulfilledFrom === 'CN_BONDED')
+      out.push({ index, message: 'A service has no stock to hold in a bonded zone.' });
   });
   return out;
 }

@@ -12,6 +12,7 @@ export interface VariantView {
   priceUsd: MoneyJson;
   stock: number;
   weightGrams: number | null;
+  fulfilledFrom: 'US' | 'CN_BONDED';
   attributes: Record<string, string>;
 }
 
@@ -61,6 +62,7 @@ interface ProductRow extends Record<string, unknown> {
     priceUsd: string;
     stock: number;
     weightGrams: number | null;
+    fulfilledFrom: 'US' | 'CN_BONDED';
     attributes: Record<string, string>;
   }[];
 }
@@ -85,7 +87,7 @@ export async function selectProducts(db: Db, where: SQL, tail: SQL = sql``): Pro
                        FROM product_images i
                       WHERE i.seller_id = p.seller_id AND i.product_id = p.id), '[]'::jsonb) AS images,
            COALESCE((SELECT jsonb_agg(jsonb_build_object('id', v.id, 'sku', v.sku, 'priceUsd', v.price_usd::text,
-                              'stock', v.stock, 'weightGrams', v.weight_grams, 'attributes', v.attributes)
+                              'stock', v.stock, 'weightGrams', v.weight_grams, 'fulfilledFrom', v.fulfilled_from, 'attributes', v.attributes)
                               ORDER BY v.position)
                        FROM variants v
                       WHERE v.seller_id = p.seller_id AND v.product_id = p.id AND v.retired_at IS NULL),
@@ -119,6 +121,7 @@ function toProductView(r: ProductRow): ProductView {
       priceUsd: toJson({ amount: BigInt(v.priceUsd), currency: 'USD' }),
       stock: v.stock,
       weightGrams: v.weightGrams,
+      fulfilledFrom: v.fulfilledFrom,
       attributes: v.attributes,
     })),
     createdAt: r.created_at,

@@ -42,6 +42,8 @@ export interface CheckoutVariant {
   kind: ProductKind;
   priceUsd: Money;
   weightGrams: number | null;
+  /** Where the stock sits: 'CN_BONDED' stock sells only into mainland China (route 1210). */
+  fulfilledFrom: 'US' | 'CN_BONDED';
   hsCode: string | null;
   categorySlug: string;
   titles: Partial<Record<Locale, string>>;
@@ -58,6 +60,7 @@ interface CheckoutRow extends Record<string, unknown> {
   kind: ProductKind;
   price_usd: string;
   weight_grams: number | null;
+  fulfilled_from: 'US' | 'CN_BONDED';
   hs_code: string;
   category_slug: string;
   titles: Partial<Record<Locale, string>>;
@@ -71,7 +74,7 @@ export async function getVariantsForCheckout(db: Db, variantIds: string[]): Prom
   if (ids.length === 0) return [];
   const { rows } = await db.execute<CheckoutRow>(sql`
     SELECT v.id, v.product_id, v.seller_id, v.sku, p.kind, v.price_usd::text AS price_usd, v.weight_grams,
-           p.hs_code, p.category_slug, v.stock,
+           v.fulfilled_from, p.hs_code, p.category_slug, v.stock,
            (p.status = 'active' AND p.seller_visible AND v.retired_at IS NULL) AS purchasable,
            COALESCE((SELECT jsonb_object_agg(t.locale, t.title) FROM product_translations t
                       WHERE t.seller_id = p.seller_id AND t.product_id = p.id), '{}'::jsonb) AS titles
@@ -91,6 +94,7 @@ export async function getVariantsForCheckout(db: Db, variantIds: string[]): Prom
         kind: r.kind,
         priceUsd: { amount: BigInt(r.price_usd), currency: 'USD' as const },
         weightGrams: r.weight_grams,
+        fulfilledFrom: r.fulfilled_from,
         hsCode: r.hs_code,
         categorySlug: r.category_slug,
         titles: r.titles,

@@ -62,6 +62,7 @@ const ProductViewSchema = z.object({
       priceUsd: MoneySchema,
       stock: z.number().int(),
       weightGrams: z.number().int().nullable(),
+      fulfilledFrom: z.enum(['US', 'CN_BONDED']),
       attributes: z.record(z.string(), z.string()),
     }),
   ),

@@ -75,6 +75,7 @@ async function replaceVariants(
     await tx.execute(sql`
       UPDATE variants
          SET price_usd = ${BigInt(v.priceUsd).toString()}::bigint, weight_grams = ${v.weightGrams},
+             fulfilled_from = ${v.fulfilledFrom ?? 'US'},
              attributes = ${JSON.stringify(v.attributes ?? {})}::jsonb, position = ${position}, retired_at = NULL,
              stock = ${v.stock === undefined ? sql`stock` : sql`${v.stock}`}
        WHERE seller_id = ${sellerId} AND id = ${row.id}`);

@@ -1,7 +1,14 @@
 /** Shipping: the US→market rate card, shipments (one per order) and carrier tracking. */
 export { addTrackingEvent } from './add-tracking-event.js';
 export { createShipment, ITN_RE } from './create-shipment.js';
-export { maxWeightGrams, quoteShipping, SHIPPING_METHODS, type ShippingMethod } from './rate-card.js';
+export {
+  maxWeightGrams,
+  ORIGINS,
+  quoteShipping,
+  SHIPPING_METHODS,
+  type ShippingMethod,
+  type ShippingOrigin,
+} from './rate-card.js';
 export { shippingRoutes } from './routes.js';
 export {
   recordShipmentDocuments,

@@ -9,6 +9,10 @@ import { type Money, money } from '../../money/index.js';
 export type ShippingMethod = 'express' | 'surface';
 export const SHIPPING_METHODS = ['express', 'surface'] as const;
 
+/** Where a parcel starts: the seller in the US, or stock in a Chinese bonded zone (route 1210). */
+export const ORIGINS = ['US', 'CN_BONDED'] as const;
+export type ShippingOrigin = (typeof ORIGINS)[number];
+
 const RATES_FILE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../data/shipping-rates.json',
@@ -24,6 +28,8 @@ const RateCard = z
       .array(
         z
           .object({
+            /** Where the parcel starts: the US (default) or a Chinese bonded zone (domestic delivery in China). */
+            from: z.enum(ORIGINS).default('US'),
             market: z.enum(MARKET_CODES),
             method: z.enum(SHIPPING_METHODS),
             transitDays: z
@@ -52,12 +58,20 @@ const RateCard = z
             'bands must rise in weight, and price must not fall as weight rises',
           ),
       )
-      .length(MARKET_CODES.length * SHIPPING_METHODS.length),
+      .max(200),
   })
   .strict()
   .refine(
-    (c) => new Set(c.routes.map((r) => `${r.market}.${r.method}`)).size === c.routes.length,
-    'every market and method must appear exactly once',
+    (c) => new Set(c.routes.map((r) => `${r.from}.${r.market}.${r.method}`)).size === c.routes.length,
+    'every origin, market and method must appear at most once',
+  )
+  .refine(
+    (c) => c.routes.filter((r) => r.from === 'US').length === MARKET_CODES.length * SHIPPING_METHODS.length,
+    'every market and method must have a route from the US',
+  )
+  .refine(
+    (c) => c.routes.every((r) => r.from === 'US' || r.market === 'CN'),
+    'bonded-zone stock is delivered only within mainland China',
   );
 
 function load() {
@@ -69,11 +83,11 @@ function load() {
 
 // Loaded and validated at import: a bad rate card stops the process at start.
 const CARD = load();
-const ROUTES = new Map(CARD.routes.map((r) => [`${r.market}.${r.method}`, r]));
+const ROUTES = new Map(CARD.routes.map((r) => [`${r.from}.${r.market}.${r.method}`, r]));
 
 /** The heaviest parcel the card prices, for a route. */
 export function maxWeightGrams(market: MarketCode, method: ShippingMethod): number {
-  return ROUTES.get(`${market}.${method}`)!.bands.at(-1)!.maxGrams;
+  return ROUTES.get(`US.${market}.${method}`)!.bands.at(-1)!.maxGrams;
 }
 
 /**
@@ -82,13 +96,29 @@ export function maxWeightGrams(market: MarketCode, method: ShippingMethod): numb
  *
  * @example quoteShipping({ market: 'CN', method: 'express', weightGrams: 500 }) // { price: 28.00 USD, ruleId: 'US-CN.express.upto_500g', ... }
  */
-export function quoteShipping(input: { market: MarketCode; method: ShippingMethod; weightGrams: number }): {
+export function quoteShipping(input: {
+  market: MarketCode;
+  method: ShippingMethod;
+  weightGrams: number;
+  from?: ShippingOrigin;
+}): {
   price: Money;
   ruleId: string;
   transitDays: { min: number; max: number };
 } {
   if (!isMarketCode(input.market)) throw invalid('shipping.unknown_market', 'There is no such market.');
-  const route = ROUTES.get(`${input.market}.${input.method}`);
+  const from = input.from ?? 'US';
+  if (from !== 'US' && !ROUTES.has(`${from}.${input.market}.express`)) {
+    throw unprocessable(
+      'shipping.no_route',
+      `Stock held at ${from} cannot be delivered to ${input.market}.`,
+      {
+        from,
+        market: input.market,
+      },
+    );
+  }
+  const route = ROUTES.get(`${from}.${input.market}.${input.method}`);
   if (!route) throw invalid('shipping.unknown_method', 'The method must be "express" or "surface".');
   if (!Number.isSafeInteger(input.weightGrams) || input.weightGrams < 1) {
     throw invalid('shipping.invalid_weight', 'The weight must be a whole number of grams, at least 1.');
@@ -103,7 +133,7 @@ export function quoteShipping(input: { market: MarketCode; method: ShippingMetho
   }
   return {
     price: money(band.price, 'USD'),
-    ruleId: `US-${input.market}.${input.method}.upto_${band.maxGrams}g`,
+    ruleId: `${from === 'US' ? 'US' : from}-${input.market}.${input.method}.upto_${band.maxGrams}g`,
     transitDays: { ...route.transitDays },
   };
 }
