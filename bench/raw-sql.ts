@@ -2,6 +2,17 @@ import pg from 'pg';
 import { withDatabase } from '../src/db/database.js';
 import { summarize } from './lib.js';
 
+/** A delivery address like the one checkout stores with each order (jsonb), so the rows weigh the same. */
+const ADDRESS = JSON.stringify({
+  recipientName: '李伟',
+  phone: '+86 138 0013 8000',
+  lines: ['浦东新区世纪大道100号', '15楼'],
+  city: '上海市',
+  region: '上海市',
+  postalCode: '200120',
+  country: 'CN',
+});
+
 /**
  * The database's own limit: the bare writes of one checkout (stock, order, payment, journal
  * entry, postings, balances) as raw SQL in one transaction, with no HTTP, no validation and no
@@ -19,7 +30,7 @@ export async function rawCheckoutBaseline(
   const pool = new pg.Pool({ connectionString: withDatabase(adminUrl, name), max: opts.clients });
   await pool.query(`
     CREATE TABLE stock (variant_id int PRIMARY KEY, stock int NOT NULL CHECK (stock >= 0));
-    CREATE TABLE orders (id bigserial PRIMARY KEY, buyer int, seller int, total bigint, created_at timestamptz DEFAULT now());
+    CREATE TABLE orders (id bigserial PRIMARY KEY, buyer int, seller int, total bigint, address jsonb, created_at timestamptz DEFAULT now());
     CREATE TABLE order_lines (order_id bigint, variant_id int, qty int, price bigint);
     CREATE TABLE payments (id bigserial PRIMARY KEY, order_id bigint, amount bigint, status text);
     CREATE TABLE entries (id bigserial PRIMARY KEY, ref text, created_at timestamptz DEFAULT now());
@@ -43,7 +54,7 @@ export async function rawCheckoutBaseline(
           const o = c * 1_000_000_000 + n;
           await client.query(`BEGIN;
             UPDATE stock SET stock = stock - 1 WHERE variant_id = ${v} AND stock >= 1;
-            INSERT INTO orders (id, buyer, seller, total) VALUES (${o}, ${c}, ${v % 8}, 12345);
+            INSERT INTO orders (id, buyer, seller, total, address) VALUES (${o}, ${c}, ${v % 8}, 12345, '${ADDRESS}');
             INSERT INTO order_lines VALUES (${o}, ${v}, 1, 12345);
             INSERT INTO payments (order_id, amount, status) VALUES (${o}, 12345, 'processing');
             WITH e AS (INSERT INTO entries (ref) VALUES ('ord_${o}') RETURNING id)
@@ -61,8 +72,8 @@ export async function rawCheckoutBaseline(
         );
         if (s.rowCount !== 1) throw new Error('out of stock');
         const o = await client.query(
-          'INSERT INTO orders (buyer, seller, total) VALUES ($1, $2, 12345) RETURNING id',
-          [c, v % 8],
+          'INSERT INTO orders (buyer, seller, total, address) VALUES ($1, $2, 12345, $3) RETURNING id',
+          [c, v % 8, ADDRESS],
         );
         const orderId = o.rows[0].id;
         await client.query('INSERT INTO order_lines VALUES ($1, $2, 1, 12345)', [orderId, v]);

@@ -8,7 +8,7 @@ import * as orders from '../modules/orders/index.js';
 import * as shipping from '../modules/shipping/index.js';
 import { allocate, applyRate, type CurrencyCode, type Money } from '../money/index.js';
 import type { FlowCtx } from './context.js';
-import { listingEligibility } from './listing-eligibility.js';
+import { listingsEligibility } from './listing-eligibility.js';
 
 export interface QuoteRequest {
   market: MarketCode;
@@ -26,6 +26,14 @@ function mergeLines(lines: QuoteRequest['lines']): QuoteRequest['lines'] {
 const m = (amount: bigint, currency: CurrencyCode): Money => ({ amount, currency });
 
 /**
+ * A rule as a quote and its orders keep it: what it said and where it comes from, without its
+ * titles in five languages, which the rule catalogue gives by id and date (the breakdown uses them).
+ */
+function stored({ title: _title, ...rule }: compliance.AppliedRule): orders.RuleRef {
+  return rule;
+}
+
+/**
  * Prices a cart for one buyer and market: converts each USD price at a rate locked for the
  * quote's life, adds shipping per seller parcel and the import taxes of the destination, and
  * splits everything per seller (one order, one parcel, one customs declaration per seller).
@@ -36,15 +44,18 @@ export async function createCheckoutQuote(
   request: QuoteRequest,
 ): Promise<orders.Quote> {
   const lines = mergeLines(request.lines);
-  const market = await markets.getMarket(ctx.db, request.market);
+  const now = ctx.clock.now();
+  // Independent reads go out together: each is a round trip to the database.
+  const [market, variants, history] = await Promise.all([
+    markets.getMarket(ctx.db, request.market),
+    catalog.getVariantsForCheckout(
+      ctx.db,
+      lines.map((l) => l.variantId),
+    ),
+    buyerHistory(ctx, buyerId, request.market, now),
+  ]);
   const currency = market.currency;
   const fx = await markets.latestRate(ctx.db, currency);
-  const now = ctx.clock.now();
-
-  const variants = await catalog.getVariantsForCheckout(
-    ctx.db,
-    lines.map((l) => l.variantId),
-  );
   // Only goods go through checkout; narrowing here gives every later step an HS code.
   type Goods = catalog.CheckoutVariant & { hsCode: string };
   const byId = new Map<string, Goods>();
@@ -77,31 +88,34 @@ export async function createCheckoutQuote(
         available: v.stock,
       });
     }
-    // Prohibited goods, and listings whose seller lacks a document the market requires on the quote's date.
-    const eligibility = await listingEligibility(
-      ctx,
-      {
-        productId: v.productId,
-        sellerId: v.sellerId,
-        kind: v.kind,
-        hsCode: v.hsCode,
-        categorySlug: v.categorySlug,
-      },
-      request.market,
-      now,
-    );
-    if (eligibility.status !== 'eligible') {
-      const why =
-        eligibility.status === 'restricted' ? ': the seller lacks a document the market requires' : '';
+  }
+
+  // Prohibited goods, and listings whose seller lacks a document the market requires on the quote's date.
+  const eligibility = await listingsEligibility(
+    ctx,
+    [...byId.values()].map((v) => ({
+      productId: v.productId,
+      sellerId: v.sellerId,
+      kind: v.kind,
+      hsCode: v.hsCode,
+      categorySlug: v.categorySlug,
+    })),
+    request.market,
+    now,
+  );
+  for (const v of byId.values()) {
+    const e = eligibility.get(v.productId)!;
+    if (e.status !== 'eligible') {
+      const why = e.status === 'restricted' ? ': the seller lacks a document the market requires' : '';
       throw unprocessable(
         'compliance.not_eligible',
         `${v.sku} cannot be sold into ${request.market}${why}.`,
         {
-          variantId: l.variantId,
+          variantId: v.variantId,
           // Not `status`: problem details spread into the body, where `status` is the HTTP status.
-          eligibility: eligibility.status,
-          rules: eligibility.reasons,
-          missing: eligibility.missing.map((m) => ({ requirementId: m.requirementId, document: m.document })),
+          eligibility: e.status,
+          rules: e.reasons,
+          missing: e.missing.map((m) => ({ requirementId: m.requirementId, document: m.document })),
         },
       );
     }
@@ -134,8 +148,6 @@ export async function createCheckoutQuote(
     source: fx.source,
     effectiveFrom: fx.asOf.toISOString(),
   };
-
-  const history = await buyerHistory(ctx, buyerId, request.market, now);
 
   const quoteOrders: orders.QuoteOrder[] = [];
   for (const { sellerId, from, lines: sellerLines } of groups.values()) {
@@ -213,7 +225,7 @@ export async function createCheckoutQuote(
         duty: t.duty.amount,
         importVat: t.importVat.amount,
         consumptionTax: t.consumptionTax.amount,
-        rules: t.rules,
+        rules: t.rules.map(stored),
       };
     });
     const goods = quoteLines.reduce((a, l) => a + l.goods, 0n);
@@ -229,7 +241,7 @@ export async function createCheckoutQuote(
       dutiableValue: landed.dutiableValue.amount,
       regime: landed.regime,
       ...(Object.keys(capGrams).length > 0 ? { capGrams } : {}),
-      rules: [...rules, ...landed.rules],
+      rules: [...rules, ...landed.rules.map(stored)],
       lines: quoteLines,
     });
   }

@@ -32,9 +32,27 @@ export interface ProductEligibility {
   markets: compliance.MarketEligibility[];
 }
 
-/** Category slug → slugs from the root down to it. */
+const PATHS_TTL_MS = 5_000;
+let cachedPaths: { db: Db; at: number; paths: Promise<Map<string, string[]>> } | null = null;
+
+/**
+ * Category slug → slugs from the root down to it. The tree changes only by an admin's hand, so
+ * the checkout reads it from a copy up to five seconds old rather than ask the database each time.
+ */
 async function categoryPaths(db: Db): Promise<Map<string, string[]>> {
   return new Map((await catalog.listCategories(db)).map((c) => [c.slug, c.path]));
+}
+
+/** The same, from a copy at most five seconds old (the checkout's hot path). */
+async function recentCategoryPaths(db: Db): Promise<Map<string, string[]>> {
+  const now = Date.now();
+  if (cachedPaths && cachedPaths.db === db && now - cachedPaths.at < PATHS_TTL_MS) return cachedPaths.paths;
+  const paths = catalog.listCategories(db).then((cs) => new Map(cs.map((c) => [c.slug, c.path])));
+  cachedPaths = { db, at: now, paths };
+  paths.catch(() => {
+    if (cachedPaths?.paths === paths) cachedPaths = null;
+  });
+  return paths;
 }
 
 function factsFor(
@@ -90,6 +108,34 @@ export async function listingEligibility(
     categoryPaths(ctx.db),
   ]);
   return compliance.evaluateListing(factsFor(product, paths, documents), market, { at });
+}
+
+/**
+ * Several listings in one market at an instant (a checkout's cart): two queries whatever the
+ * number of listings or sellers. Keyed by product id.
+ */
+export async function listingsEligibility(
+  ctx: Ctx,
+  products: readonly ListingRef[],
+  market: MarketCode,
+  at: Date,
+): Promise<Map<string, compliance.MarketEligibility>> {
+  const [documents, paths] = await Promise.all([
+    compliance.documentsOfSellers(
+      ctx.db,
+      products.map((p) => p.sellerId),
+    ),
+    recentCategoryPaths(ctx.db),
+  ]);
+  return new Map(
+    products.map((p) => [
+      p.productId,
+      compliance.evaluateListing(factsFor(p, paths, documents.get(p.sellerId) ?? []), market, {
+        at,
+        untilNotNeeded: true,
+      }),
+    ]),
+  );
 }
 
 /** The periods in which a listing may be shown, per market, as instants for search. */

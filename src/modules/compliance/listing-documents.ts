@@ -220,7 +220,11 @@ function lastEligibleDay(facts: ListingFacts, market: MarketCode, day: string): 
 export function evaluateListing(
   facts: ListingFacts,
   market: MarketCode,
-  when: { at: Date; day?: string },
+  when: {
+    at: Date;
+    day?: string /** Skip working out `eligibleUntil` (null then): checkout needs only today's answer. */;
+    untilNotNeeded?: boolean;
+  },
 ): MarketEligibility {
   const day = when.day ?? marketDate(market, when.at);
   const a = answerOn(facts, market, day);
@@ -228,7 +232,8 @@ export function evaluateListing(
     market,
     on: day,
     status: a.status,
-    eligibleUntil: a.status === 'eligible' ? lastEligibleDay(facts, market, day) : null,
+    eligibleUntil:
+      a.status === 'eligible' && !when.untilNotNeeded ? lastEligibleDay(facts, market, day) : null,
     provisional: a.provisional,
     reasons: a.reasons,
     documents: a.relied.map((d) => ({
