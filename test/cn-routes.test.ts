@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncListingIndex } from '../src/flows/listing-eligibility.js';
 import { placeBody } from './support/addresses.js';
 import {
   type ListedProduct,
@@ -115,7 +116,17 @@ describe('China routes at checkout', () => {
     expect(refused.json().code).toBe('orders.buyer_identity_required');
   });
 
-  it('refuses bonded-zone stock outside mainland China', async () => {
+  it('shows bonded-zone stock only to mainland China, and refuses it elsewhere', async () => {
+    await syncListingIndex(h.ctx);
+    const found = async (market: string) =>
+      (await buyer.get(`/api/v1/search?q=${encodeURIComponent('canvas tote')}&locale=en&market=${market}`))
+        .json()
+        .hits.map((x: { productId: string }) => x.productId);
+    expect(await found('CN')).toEqual(expect.arrayContaining([fromUs.productId, bonded.productId]));
+    const hk = await found('HK');
+    expect(hk).toContain(fromUs.productId);
+    expect(hk).not.toContain(bonded.productId);
+
     const res = await quote(buyer, 'HK', 'express', [bonded.variantIds[0]!]);
     expect(res.statusCode).toBe(422);
     expect(res.json().code).toBe('orders.bonded_stock_cn_only');

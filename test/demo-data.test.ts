@@ -119,6 +119,7 @@ const Variant = z.strictObject({
   priceUsd: z.number().int().positive(),
   stock: z.number().int().min(5).max(500),
   weightGrams: z.number().int().positive().nullable(),
+  fulfilledFrom: z.enum(['US', 'CN_BONDED']).optional(),
   attributes: z.record(z.string(), text),
 });
 const Product = z.strictObject({

@@ -22,6 +22,8 @@ export interface ListingRef {
   kind: compliance.ProductKind;
   hsCode: string | null;
   categorySlug: string;
+  /** Every variant's stock sits in a Chinese bonded zone: it can be delivered only in mainland China. */
+  bondedOnly?: boolean;
 }
 
 export interface ProductEligibility {
@@ -166,10 +168,15 @@ async function writeListingMarkets(
     tx,
     products.map((p) => ({
       productId: p.productId,
-      windows: marketWindows(factsFor(p, paths, documents.get(p.sellerId) ?? []), at),
+      windows: marketWindows(factsFor(p, paths, documents.get(p.sellerId) ?? []), at).filter(
+        (w) => !p.bondedOnly || w.market === 'CN',
+      ),
     })),
   );
 }
+
+const isBondedOnly = (p: { variants: readonly { fulfilledFrom: string }[] }): boolean =>
+  p.variants.length > 0 && p.variants.every((v) => v.fulfilledFrom === 'CN_BONDED');
 
 /** What eligibility needs of products known only by id; ids the catalog does not have are left out. */
 async function listingRefs(db: Db, productIds: readonly string[]): Promise<ListingRef[]> {
@@ -183,6 +190,7 @@ async function listingRefs(db: Db, productIds: readonly string[]): Promise<Listi
         kind: p.kind,
         hsCode: p.hsCode,
         categorySlug: p.categorySlug,
+        bondedOnly: isBondedOnly(p),
       });
     } catch (e) {
       if (!(isDomainError(e) && e.kind === 'not_found')) throw e;
@@ -235,6 +243,7 @@ export async function refreshSellerListings(tx: Db, clock: Clock, sellerId: stri
         kind: p.kind,
         hsCode: p.hsCode,
         categorySlug: p.categorySlug,
+        bondedOnly: isBondedOnly(p),
       })),
       documents,
     );
