@@ -1,0 +1,33 @@
+/** Authenticity codes, lots with their provenance, scans and alerts; QR label sheets. */
+export {
+  authenticityCodeKey,
+  CODE_LENGTH,
+  type CodeKey,
+  codeFor,
+  formatCode,
+  issueCode,
+  type ParsedCode,
+  parseCode,
+  verifyTag,
+} from './codes.js';
+export { type IssuedBatch, issueCodes, MAX_CODES_PER_BATCH } from './issue-codes.js';
+export { LABELS_PER_PAGE, type LabelSheetOptions, labelSheetPdf, type PaperSize } from './label-sheet.js';
+export {
+  type Certification,
+  CertificationSchema,
+  type CreateLotInput,
+  CreateLotSchema,
+  createLot,
+  getLot,
+  type Lot,
+  US_STATES,
+} from './lots.js';
+export {
+  type AlertReason,
+  type AuthenticityAlert,
+  type LotProvenance,
+  listAuthenticityAlerts,
+  resolveAuthenticityAlert,
+  type ScanResult,
+  verifyScan,
+} from './verify-scan.js';
