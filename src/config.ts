@@ -16,6 +16,8 @@ export interface Config {
   sandboxWebhookSecret: string;
   /** How long a checkout quote (and its FX rate) stays valid. */
   quoteTtlSeconds: number;
+  /** HMAC key that signs per-unit authenticity codes (a code without the right tag is forged). */
+  authenticityCodeKey: Buffer;
 }
 
 function secretFile(dataDir: string): string {
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idEncryptionKey: derive(secret, 'buyer-id-encryption'),
     sandboxWebhookSecret: env.SANDBOX_WEBHOOK_SECRET ?? derive(secret, 'sandbox-webhook').toString('hex'),
     quoteTtlSeconds: Number(env.HEARTLAND_QUOTE_TTL_SECONDS ?? 900),
+    authenticityCodeKey: derive(secret, 'authenticity-codes'),
   };
 }
 
@@ -62,6 +65,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     idEncryptionKey: derive('test-secret', 'buyer-id-encryption'),
     sandboxWebhookSecret: 'whsec_test',
     quoteTtlSeconds: 900,
+    authenticityCodeKey: derive('test-secret', 'authenticity-codes'),
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { authenticityRoutes } from '../flows/authenticity-routes.js';
 import { checkoutRoutes } from '../flows/checkout-routes.js';
 import type { FlowCtx } from '../flows/context.js';
 import { customsRoutes } from '../flows/customs-routes.js';
@@ -48,6 +49,7 @@ export async function createHeartlandApp(
       storefrontRoutes(ctx),
       listingEligibilityRoutes(ctx),
       customsRoutes(ctx),
+      authenticityRoutes(ctx),
     ],
   });
 }
