@@ -8,13 +8,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { openDatabase, withDatabase } from '../src/db/database.js';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
-import { migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/database.js';
 import { trialBalance, verifyLedger } from '../src/modules/ledger/index.js';
-import { freePort, histogram, startServer, summarize, tmpDir } from './lib.js';
+import { freshBenchDatabase, histogram, startServer, summarize } from './lib.js';
 import { rawCheckoutBaseline } from './raw-sql.js';
 import { seedBench } from './seed.js';
 
@@ -37,20 +34,7 @@ const PLACE_BODY = JSON.stringify({
 });
 
 async function main() {
-  let adminUrl = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!adminUrl) {
-    const pgServer = await startEmbeddedPostgres({ dataDir: tmpDir('bench-pg'), port: await freePort() });
-    adminUrl = pgServer.url;
-    stopPg = pgServer.stop;
-  }
-  const name = `bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = withDatabase(adminUrl, name);
-  await migrate(url);
+  const { url, adminUrl, stop: stopPg } = await freshBenchDatabase('bench');
 
   // The server processes derive their secrets from HEARTLAND_SECRET; the seeder must use the same ones.
   const secret = 'bench-secret';

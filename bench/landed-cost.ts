@@ -11,17 +11,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { SingleBar } from 'cli-progress';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
-import { openDatabase, withDatabase } from '../src/db/database.js';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
-import { migrate } from '../src/db/migrate.js';
+import { openDatabase } from '../src/db/database.js';
 import { buildBreakdown, type Priced } from '../src/flows/landed-cost-explain.js';
 import { LOCALES, MARKET_CODES, type MarketCode } from '../src/kernel/locales.js';
 import * as compliance from '../src/modules/compliance/index.js';
 import { allocate, applyRate, type CurrencyCode, multiply } from '../src/money/index.js';
 import { CART, seedLandedCostBench } from './landed-cost-seed.js';
-import { freePort, histogram, startServer, summarize, tmpDir } from './lib.js';
+import { freshBenchDatabase, histogram, startServer, summarize } from './lib.js';
 
 const SECONDS_PER_MARKET = Number(process.env.SECONDS_PER_MARKET ?? 2);
 const CLIENTS = Number(process.env.CLIENTS ?? 16);
@@ -185,20 +182,7 @@ function inProcess() {
 }
 
 async function overHttp() {
-  let adminUrl = process.env.DATABASE_URL;
-  let stopPg = async () => {};
-  if (!adminUrl) {
-    const pgServer = await startEmbeddedPostgres({ dataDir: tmpDir('bench-lc-pg'), port: await freePort() });
-    adminUrl = pgServer.url;
-    stopPg = pgServer.stop;
-  }
-  const name = `bench_lc_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = withDatabase(adminUrl, name);
-  await migrate(url);
+  const { url, stop: stopPg } = await freshBenchDatabase('bench-lc');
   const secret = 'bench-secret';
   const config = loadConfig({ ...process.env, HEARTLAND_SECRET: secret });
   const database = openDatabase(url);

@@ -2,11 +2,39 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { withDatabase } from '../src/db/database.js';
+import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { freePort } from '../src/db/free-port.js';
+import { migrate } from '../src/db/migrate.js';
 
 export { freePort };
 
 export const tmpDir = (name: string) => mkdtempSync(path.join(os.tmpdir(), `heartland-${name}-`));
+
+/**
+ * A new, migrated database for one benchmark run: on DATABASE_URL's server when set, otherwise on
+ * an embedded PostgreSQL started for the run (`stop` stops it). `adminUrl` names the server's own database.
+ */
+export async function freshBenchDatabase(
+  prefix: string,
+): Promise<{ url: string; adminUrl: string; stop: () => Promise<void> }> {
+  let adminUrl = process.env.DATABASE_URL;
+  let stop = async () => {};
+  if (!adminUrl) {
+    const server = await startEmbeddedPostgres({ dataDir: tmpDir(`${prefix}-pg`), port: await freePort() });
+    adminUrl = server.url;
+    stop = server.stop;
+  }
+  const name = `${prefix.replaceAll('-', '_')}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = withDatabase(adminUrl, name);
+  await migrate(url);
+  return { url, adminUrl, stop };
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;

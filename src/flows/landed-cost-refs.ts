@@ -19,23 +19,10 @@ import type { AmountView, ExplainedAmount, RuleRefView, RuleView } from './lande
  */
 
 /** A quote or order line, whichever it came from. Amounts are minor units of the order's currency. */
-export interface PricedLine {
+export type PricedLine = Omit<orders.QuoteLine, 'variantId' | 'productId'> & {
   lineRef: string;
   lineNo?: number;
-  sku: string;
-  title: string;
-  hsCode: string;
-  kind: 'goods' | 'service';
-  quantity: number;
-  unitPriceUsd: bigint;
-  unitPrice: bigint;
-  goods: bigint;
-  freight: bigint;
-  duty: bigint;
-  importVat: bigint;
-  consumptionTax: bigint;
-  rules: orders.RuleRef[];
-}
+};
 
 export interface PricedOrder {
   orderId?: string;
