@@ -18,6 +18,8 @@ export interface Config {
   quoteTtlSeconds: number;
   /** HMAC key that signs per-unit authenticity codes (a code without the right tag is forged). */
   authenticityCodeKey: Buffer;
+  /** HMAC key for sellers' bank account numbers: only the keyed hash and the last 4 digits are stored. */
+  bankAccountHashKey: Buffer;
 }
 
 function secretFile(dataDir: string): string {
@@ -51,6 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sandboxWebhookSecret: env.SANDBOX_WEBHOOK_SECRET ?? derive(secret, 'sandbox-webhook').toString('hex'),
     quoteTtlSeconds: Number(env.HEARTLAND_QUOTE_TTL_SECONDS ?? 900),
     authenticityCodeKey: derive(secret, 'authenticity-codes'),
+    bankAccountHashKey: derive(secret, 'seller-bank-accounts'),
   };
 }
 
@@ -66,6 +69,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sandboxWebhookSecret: 'whsec_test',
     quoteTtlSeconds: 900,
     authenticityCodeKey: derive('test-secret', 'authenticity-codes'),
+    bankAccountHashKey: derive('test-secret', 'seller-bank-accounts'),
     ...overrides,
   };
 }

@@ -2,9 +2,11 @@ import type { Config } from './config.js';
 import { loadConfig } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { type DatabaseServer, openDatabaseServer } from './db/server.js';
+import { expireAuthorizations } from './flows/brand-authorization.js';
 import type { FlowCtx } from './flows/context.js';
 import { releaseDueOrders } from './flows/escrow-release.js';
 import { reindexListings, syncListingIndex } from './flows/listing-eligibility.js';
+import { processNoticeTimers } from './flows/notice-timers.js';
 import { isDemoSeeded, seedDemo } from './flows/seed-demo.js';
 import type { App } from './http/app.js';
 import { createHeartlandApp } from './http/heartland-app.js';
@@ -105,6 +107,9 @@ export async function serve(
     // Indexes changed products and recomputes the markets where each may be shown.
     every(250, () => syncListingIndex(rt.ctx), log),
     every(30_000, () => releaseDueOrders(rt.ctx), log),
+    // Counter-notice windows: reinstate unanswered ones, close uncontested takedowns.
+    every(60_000, () => processNoticeTimers(rt.ctx), log),
+    every(60_000, () => expireAuthorizations(rt.ctx), log),
     every(5_000, () => sealLedger(rt.ctx.db, rt.ctx.clock), log),
   ];
   (rt.ctx.provider as unknown as { start(ms?: number): void }).start(100);

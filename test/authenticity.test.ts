@@ -98,6 +98,12 @@ describe('authenticity codes through the API', () => {
     const elsewhere = await scan(codes[0]!, 'JP');
     expect(elsewhere.json().outcome).toBe('genuine');
     expect(elsewhere.json().alert).toBeDefined();
+    // …which lands in the trust agents' authenticity-alert queue, naming the seller.
+    const agent = await h.actor('agent@heartland.test', [{ role: 'trust_agent' }]);
+    const queue = await agent.get('/api/v1/trust/queues/authenticity_alerts');
+    expect(queue.json().items).toEqual([
+      expect.objectContaining({ subjectKind: 'authenticity_alert', sellerId: farm.sellerId, overdue: false }),
+    ]);
 
     // One symbol changed: the signature no longer matches.
     const c = codes[1]!;
@@ -106,5 +112,31 @@ describe('authenticity codes through the API', () => {
     expect((await scan('ABCD-EFGH-JKMN-PQRS', 'CN')).json().outcome).toBe('forged');
     expect((await scan('not a code', 'CN')).statusCode).toBe(400);
     expect((await scan(codes[1]!, 'XX')).statusCode).toBe(400);
+  });
+
+  it('shows the lot’s provenance and certifications on the product page buyers see', async () => {
+    const page = await h.app.inject({
+      method: 'GET',
+      url: `/api/v1/storefront/products/${ginseng.productId}?market=HK&locale=zh-Hant`,
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().provenance).toEqual([
+      {
+        lotNumber: 'MRG-2026-07',
+        farmName: 'Marathon Ginseng Farm',
+        usState: 'WI',
+        county: 'Marathon',
+        harvestedOrMadeOn: '2026-09-20',
+        certifications: [
+          {
+            scheme: 'USDA Organic',
+            number: '8150001234',
+            certifier: 'MOSA',
+            expiresOn: '2027-06-30',
+            expired: false,
+          },
+        ],
+      },
+    ]);
   });
 });

@@ -8,7 +8,7 @@ describe('search over the demo catalog', () => {
   let h: Heartland;
   beforeAll(async () => {
     h = await startHeartland();
-    await seedDemo(h.ctx);
+    await seedDemo(h.ctx, { pictures: false }); // pictures are checked in demo-eligibility.test.ts
   }, 300_000);
   afterAll(() => h.close());
 

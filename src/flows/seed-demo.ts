@@ -12,7 +12,10 @@ import * as identity from '../modules/identity/index.js';
 import * as orders from '../modules/orders/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import type { FlowCtx } from './context.js';
+import { storeDemoImages } from './demo-images.js';
+import { listingCheck } from './listing-checks.js';
 import { reindexListings, syncListingIndex } from './listing-eligibility.js';
+import { seedDemoBrands, seedDemoLots, seedDemoReferenceImages } from './seed-demo-trust.js';
 
 const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo');
 const read = <T>(file: string): T => JSON.parse(readFileSync(path.join(DEMO_DIR, file), 'utf8')) as T;
@@ -58,7 +61,7 @@ export async function isDemoSeeded(ctx: FlowCtx): Promise<boolean> {
  */
 export async function seedDemo(
   ctx: FlowCtx,
-  opts: { progress?: boolean; log?: (l: string) => void } = {},
+  opts: { progress?: boolean; log?: (l: string) => void; pictures?: boolean } = {},
 ): Promise<void> {
   const log = opts.log ?? (() => {});
   const identityDeps = { db: ctx.db, clock: ctx.clock, idEncryptionKey: ctx.config.idEncryptionKey };
@@ -80,6 +83,7 @@ export async function seedDemo(
   const tick = (step: string) => bar?.increment(1, { step });
 
   let adminId: UserId | null = null;
+  const staffIds = new Map<Role, UserId>();
   for (const s of staff) {
     const user = await identity.createUser(identityDeps, {
       email: s.email,
@@ -88,6 +92,7 @@ export async function seedDemo(
       roles: s.roles.map((role) => ({ role })),
     });
     if (s.roles.includes('platform_admin')) adminId = user.id;
+    for (const role of s.roles) staffIds.set(role, user.id);
     tick('staff');
   }
   await catalog.loadCategories(ctx.db, categories);
@@ -117,17 +122,44 @@ export async function seedDemo(
     tick('sellers');
   }
 
+  // Brands first (registered, verified, their sellers authorized), then the pictures, so the
+  // listings below pass the same checks a real listing does: brand, pictures, price.
+  const agentId = staffIds.get('trust_agent') ?? adminId ?? 'system';
+  const brands = await seedDemoBrands(ctx, { sellerIds, agentId });
+  if (opts.pictures !== false) {
+    const started = performance.now();
+    const pictures = await storeDemoImages(
+      ctx,
+      products.flatMap((p) =>
+        (p.images ?? []).map(({ url }) => ({
+          sellerId: sellerIds.get(p.seller)!.id,
+          image: { url, title: p.translations.en?.title ?? p.slug, category: p.category },
+        })),
+      ),
+    );
+    await seedDemoReferenceImages(ctx, brands, pictures);
+    log(
+      `Demo pictures: ${pictures.size} drawn and fingerprinted in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  }
+
+  const check = listingCheck(ctx);
+  const listed = new Map<string, { productId: string; sellerId: string }>();
   for (const p of products) {
-    const { seller, category, slug: _slug, ...input } = p;
+    const { seller, category, slug, ...input } = p;
     const owner = sellerIds.get(seller);
     if (!owner) throw new Error(`demo product names unknown seller ${seller}`);
-    await catalog.createProduct(ctx, owner.id, owner.visible, {
-      ...input,
-      categorySlug: category,
-      status: 'active',
-    });
+    const product = await catalog.createProduct(
+      ctx,
+      owner.id,
+      owner.visible,
+      { ...input, categorySlug: category, status: 'active' },
+      check,
+    );
+    listed.set(slug, { productId: product.id, sellerId: owner.id });
     tick('products');
   }
+  const provenance = await seedDemoLots(ctx, listed);
 
   // Fictional registrations (DEMO-…), so the food listings are shown where a market asks for one.
   const documents = read<{ documents: (compliance.RecordDocumentInput & { seller: string })[] }>(
@@ -156,6 +188,6 @@ export async function seedDemo(
   const indexed = await reindexListings(ctx); // the index, and where each listing may be shown
   await syncListingIndex(ctx); // consume the outbox rows the seeding wrote
   log(
-    `Demo marketplace loaded: ${demoSellers.length} sellers, ${products.length} products (${indexed} indexed), ${buyers.length} buyers.`,
+    `Demo marketplace loaded: ${demoSellers.length} sellers, ${products.length} products (${indexed} indexed), ${buyers.length} buyers, ${brands.length} brands, ${provenance.lots} lots with ${provenance.codes} authenticity codes.`,
   );
 }

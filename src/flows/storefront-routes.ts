@@ -7,6 +7,7 @@ import * as compliance from '../modules/compliance/index.js';
 import * as markets from '../modules/markets/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import * as shipping from '../modules/shipping/index.js';
+import * as trust from '../modules/trust/index.js';
 import { applyRate, type Money, toJson } from '../money/index.js';
 import type { FlowCtx } from './context.js';
 import { listingEligibility } from './listing-eligibility.js';
@@ -39,6 +40,28 @@ const ProductPage = z.object({
     founded: z.number().nullable(),
     description: z.string().nullable(),
   }),
+  provenance: z
+    .array(
+      z.object({
+        lotNumber: z.string(),
+        farmName: z.string(),
+        usState: z.string(),
+        county: z.string(),
+        harvestedOrMadeOn: z.string(),
+        certifications: z.array(
+          z.object({
+            scheme: z.string(),
+            number: z.string(),
+            certifier: z.string(),
+            expiresOn: z.string().nullable(),
+            expired: z.boolean(),
+          }),
+        ),
+      }),
+    )
+    .describe(
+      'The lots of this product, latest harvest first: farm, state, county, date and certifications.',
+    ),
   variants: z.array(
     z.object({
       id: z.string(),
@@ -172,8 +195,25 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       founded: seller.founded,
       description: seller.description[locale] ?? seller.description.en ?? null,
     },
+    provenance: await provenanceOf(ctx, product.id),
     variants,
   };
+}
+
+/** Lots with their certifications, each marked expired or not on today's date in the US. */
+async function provenanceOf(ctx: FlowCtx, productId: string) {
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  return (await trust.listProductLots(ctx.db, productId)).map((l) => ({
+    lotNumber: l.lotNumber,
+    farmName: l.farmName,
+    usState: l.usState,
+    county: l.county,
+    harvestedOrMadeOn: l.harvestedOrMadeOn,
+    certifications: l.certifications.map((c) => ({
+      ...c,
+      expired: c.expiresOn !== null && c.expiresOn < today,
+    })),
+  }));
 }
 
 export function storefrontRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {

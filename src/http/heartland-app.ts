@@ -1,13 +1,20 @@
 import type { Pool } from 'pg';
 import { authenticityRoutes } from '../flows/authenticity-routes.js';
+import { brandRoutes } from '../flows/brand-routes.js';
 import { checkoutRoutes } from '../flows/checkout-routes.js';
 import type { FlowCtx } from '../flows/context.js';
 import { customsRoutes } from '../flows/customs-routes.js';
+import { imageRoutes } from '../flows/image-routes.js';
 import { landedCostExplainRoutes } from '../flows/landed-cost-explain-routes.js';
+import { listingCheck } from '../flows/listing-checks.js';
 import { listingEligibilityRoutes } from '../flows/listing-eligibility-routes.js';
+import { noticeRoutes } from '../flows/notice-routes.js';
 import { orderFlowRoutes } from '../flows/order-routes.js';
+import { reviewRoutes } from '../flows/review-routes.js';
+import { sellerVerificationLevelsRoutes } from '../flows/seller-verification-levels-routes.js';
 import { sellerVerificationRoutes } from '../flows/seller-verification-routes.js';
 import { storefrontRoutes } from '../flows/storefront-routes.js';
+import { trustQueueRoutes } from '../flows/trust-queue-routes.js';
 import { catalogRoutes } from '../modules/catalog/index.js';
 import { complianceRoutes } from '../modules/compliance/index.js';
 import { authenticator, identityRoutes } from '../modules/identity/index.js';
@@ -36,7 +43,8 @@ export async function createHeartlandApp(
       marketsRoutes(ctx),
       sellersRoutes(ctx),
       sellerVerificationRoutes(ctx),
-      catalogRoutes(ctx),
+      sellerVerificationLevelsRoutes(ctx),
+      catalogRoutes(ctx, { listingCheck: listingCheck(ctx) }),
       searchRoutes(ctx),
       complianceRoutes(ctx),
       shippingRoutes(),
@@ -50,6 +58,11 @@ export async function createHeartlandApp(
       listingEligibilityRoutes(ctx),
       customsRoutes(ctx),
       authenticityRoutes(ctx),
+      reviewRoutes(ctx),
+      imageRoutes(ctx),
+      brandRoutes(ctx),
+      trustQueueRoutes(ctx),
+      noticeRoutes(ctx),
     ],
   });
 }

@@ -8,6 +8,7 @@ import { isId, newId, type SellerId } from '../../kernel/ids.js';
 import { categoryExists } from './categories.js';
 import { type ProductInput, ProductInputSchema } from './product-input.js';
 import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.js';
+import type { ListingCheck } from './trust-hold.js';
 
 export const PRODUCT_CHANGED = 'catalog.product_changed';
 
@@ -94,6 +95,7 @@ export async function createProduct(
   sellerId: SellerId,
   sellerVisible: boolean,
   input: ProductInput,
+  listingCheck?: ListingCheck,
 ): Promise<ProductView> {
   assertSellerId(sellerId);
   const p = parseOrThrow(ProductInputSchema.safeParse(input), 'catalog.invalid_product');
@@ -117,7 +119,10 @@ export async function createProduct(
       p.variants.map((v, position) => ({ ...v, position })),
     );
     await emitEvent(tx, PRODUCT_CHANGED, id, { productId: id });
-    const [view] = await selectProducts(tx, sql`p.seller_id = ${sellerId} AND p.id = ${id}`);
-    return view!;
+    const select = () => selectProducts(tx, sql`p.seller_id = ${sellerId} AND p.id = ${id}`);
+    const [view] = await select();
+    if (!listingCheck) return view!;
+    await listingCheck(tx, view!, 'created');
+    return (await select())[0]!;
   });
 }

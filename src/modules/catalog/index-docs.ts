@@ -52,7 +52,7 @@ export async function productsForIndex(db: Db, productIds: string[]): Promise<Pr
   if (ids.length === 0) return [];
   const { rows } = await db.execute<IndexRow>(sql`
     SELECT p.id, p.seller_id, p.category_slug, p.brand, p.origin_state, ${isoTime(sql`p.updated_at`)} AS updated_at,
-           (p.status = 'active' AND p.seller_visible) AS visible,
+           (p.status = 'active' AND p.seller_visible AND p.trust_hold IS NULL) AS visible,
            agg.min_price, agg.max_price, COALESCE(agg.in_stock, false) AS in_stock,
            COALESCE((SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description))
                        FROM product_translations t

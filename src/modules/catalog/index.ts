@@ -3,6 +3,24 @@ export { type CategoryInput, type CategoryView, listCategories, loadCategories }
 export { createProduct, PRODUCT_CHANGED } from './create-product.js';
 export { allProductIds, type ProductIndexDoc, productsForIndex } from './index-docs.js';
 export {
+  IMAGE_CONTENT_TYPES,
+  type ImageContentType,
+  type ImageFile,
+  type ImageId,
+  type InspectedImage,
+  imageUrl,
+  inspectImage,
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_PIXELS,
+  readImage,
+  readImageByPublicPath,
+  readImageFile,
+  type StoredImage,
+  sniffImageType,
+  storeImage,
+  withoutMetadata,
+} from './media.js';
+export {
   ECCN_PATTERN,
   isCountryCode,
   isImageUrl,
@@ -18,7 +36,7 @@ export {
   type TranslationInput,
   type VariantInput,
 } from './product-input.js';
-export type { ProductView, VariantView } from './product-view.js';
+export { type ProductView, TRUST_HOLDS, type TrustHold, type VariantView } from './product-view.js';
 export {
   type CheckoutVariant,
   getProduct,
@@ -30,4 +48,5 @@ export {
 export { catalogRoutes } from './routes.js';
 export { setSellerVisibility } from './seller-visibility.js';
 export { releaseStock, reserveStock, type StockLine, setStock } from './stock.js';
+export { type ListingCheck, sellerListingsOfBrand, setTrustHold } from './trust-hold.js';
 export { PRODUCT_STATUS_TRANSITIONS, updateProduct } from './update-product.js';

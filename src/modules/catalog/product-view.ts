@@ -16,6 +16,10 @@ export interface VariantView {
   attributes: Record<string, string>;
 }
 
+/** Why the trust module keeps a listing from buyers (see migration 004). */
+export type TrustHold = 'held_for_review' | 'taken_down' | 'unauthorized';
+export const TRUST_HOLDS: readonly TrustHold[] = ['held_for_review', 'taken_down', 'unauthorized'];
+
 export interface ProductView {
   id: ProductId;
   sellerId: SellerId;
@@ -29,8 +33,10 @@ export interface ProductView {
   scheduleB: string | null;
   countryOfOrigin: string;
   status: ProductStatus;
-  /** Buyers see it: active, and its seller is verified. */
+  /** Buyers see it: active, its seller verified, and no trust hold on it. */
   visible: boolean;
+  /** Why the trust module keeps it from buyers, if it does. */
+  trustHold: TrustHold | null;
   translations: Partial<Record<Locale, TranslationInput>>;
   images: { url: string; alt: string | null }[];
   /** Current variants in listing order (retired ones are left out). */
@@ -52,6 +58,7 @@ interface ProductRow extends Record<string, unknown> {
   country_of_origin: string;
   status: ProductStatus;
   seller_visible: boolean;
+  trust_hold: TrustHold | null;
   created_at: string;
   updated_at: string;
   translations: Partial<Record<Locale, TranslationInput>>;
@@ -79,7 +86,7 @@ export async function selectProducts(db: Db, where: SQL, tail: SQL = sql``): Pro
   const { rows } = await db.execute<ProductRow>(sql`
     SELECT p.seller_id, p.id, p.kind, p.category_slug, p.brand, p.origin_state, p.hs_code, p.eccn, p.schedule_b,
            p.country_of_origin, p.status,
-           p.seller_visible, ${isoTime(sql`p.created_at`)} AS created_at, ${isoTime(sql`p.updated_at`)} AS updated_at,
+           p.seller_visible, p.trust_hold, ${isoTime(sql`p.created_at`)} AS created_at, ${isoTime(sql`p.updated_at`)} AS updated_at,
            COALESCE((SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description))
                        FROM product_translations t
                       WHERE t.seller_id = p.seller_id AND t.product_id = p.id), '{}'::jsonb) AS translations,
@@ -111,7 +118,8 @@ function toProductView(r: ProductRow): ProductView {
     scheduleB: r.schedule_b,
     countryOfOrigin: r.country_of_origin,
     status: r.status,
-    visible: r.status === 'active' && r.seller_visible,
+    visible: r.status === 'active' && r.seller_visible && r.trust_hold === null,
+    trustHold: r.trust_hold,
     translations: r.translations,
     images: r.images,
     variants: r.variants.map((v) => ({

@@ -75,7 +75,7 @@ export async function getVariantsForCheckout(db: Db, variantIds: string[]): Prom
   const { rows } = await db.execute<CheckoutRow>(sql`
     SELECT v.id, v.product_id, v.seller_id, v.sku, p.kind, v.price_usd::text AS price_usd, v.weight_grams,
            v.fulfilled_from, p.hs_code, p.category_slug, v.stock,
-           (p.status = 'active' AND p.seller_visible AND v.retired_at IS NULL) AS purchasable,
+           (p.status = 'active' AND p.seller_visible AND p.trust_hold IS NULL AND v.retired_at IS NULL) AS purchasable,
            COALESCE((SELECT jsonb_object_agg(t.locale, t.title) FROM product_translations t
                       WHERE t.seller_id = p.seller_id AND t.product_id = p.id), '{}'::jsonb) AS titles
       FROM variants v

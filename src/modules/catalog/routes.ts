@@ -16,8 +16,10 @@ import {
   ProductInputSchema,
   ProductPatchSchema,
 } from './product-input.js';
+import { TRUST_HOLDS, type TrustHold } from './product-view.js';
 import { getProduct, listSellerProducts, MAX_PAGE } from './read-products.js';
 import { setStock } from './stock.js';
+import type { ListingCheck } from './trust-hold.js';
 import { updateProduct } from './update-product.js';
 
 const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
@@ -53,6 +55,7 @@ const ProductViewSchema = z.object({
   countryOfOrigin: z.string(),
   status: z.enum(PRODUCT_STATUSES),
   visible: z.boolean(),
+  trustHold: z.enum(TRUST_HOLDS as [TrustHold, ...TrustHold[]]).nullable(),
   translations: z.partialRecord(z.enum(LOCALES), Translation),
   images: z.array(z.object({ url: z.string(), alt: z.string().nullable() })),
   variants: z.array(
@@ -80,7 +83,11 @@ function assertSellerAccess(p: Principal | null, sellerId: string): SellerId {
 
 const SELLER_ACCESS = ['seller_staff', 'platform_admin'] as const;
 
-export function catalogRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+/** `listingCheck` is the trust flow's check, run in the transaction of every listing write. */
+export function catalogRoutes(
+  ctx: Ctx,
+  options: { listingCheck?: ListingCheck } = {},
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/categories',
@@ -147,7 +154,13 @@ export function catalogRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       async (req, reply) => {
         const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
         const seller = await getSeller(ctx.db, sellerId);
-        const product = await createProduct(ctx, sellerId, seller.state === 'verified', req.body);
+        const product = await createProduct(
+          ctx,
+          sellerId,
+          seller.state === 'verified',
+          req.body,
+          options.listingCheck,
+        );
         return reply.code(201).send(product);
       },
     );
@@ -166,7 +179,7 @@ export function catalogRoutes(ctx: Ctx): FastifyPluginAsyncZod {
       },
       async (req) => {
         const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
-        return updateProduct(ctx, sellerId, req.params.productId, req.body);
+        return updateProduct(ctx, sellerId, req.params.productId, req.body, options.listingCheck);
       },
     );
 

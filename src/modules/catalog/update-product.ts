@@ -22,6 +22,7 @@ import {
   weightProblems,
 } from './product-input.js';
 import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.js';
+import type { ListingCheck } from './trust-hold.js';
 
 /** An archived product comes back as a draft first, so relisting is a deliberate second step. */
 export const PRODUCT_STATUS_TRANSITIONS: TransitionTable<ProductStatus> = {
@@ -97,6 +98,7 @@ export async function updateProduct(
   sellerId: SellerId,
   productId: string,
   patch: ProductPatch,
+  listingCheck?: ListingCheck,
 ): Promise<ProductView> {
   assertSellerId(sellerId);
   const p = parseOrThrow(ProductPatchSchema.safeParse(patch), 'catalog.invalid_product');
@@ -178,7 +180,10 @@ export async function updateProduct(
     }
     if (p.variants) await replaceVariants(tx, sellerId, productId, p.variants, now);
     await emitEvent(tx, PRODUCT_CHANGED, productId, { productId });
-    const [view] = await selectProducts(tx, sql`p.seller_id = ${sellerId} AND p.id = ${productId}`);
-    return view!;
+    const select = () => selectProducts(tx, sql`p.seller_id = ${sellerId} AND p.id = ${productId}`);
+    const [view] = await select();
+    if (!listingCheck) return view!;
+    await listingCheck(tx, view!, 'updated');
+    return (await select())[0]!;
   });
 }

@@ -16,6 +16,12 @@ export {
   DeliveryAddressSchema,
   formatDeliveryAddress,
 } from './delivery-address.js';
+export {
+  activeEscrowFreezes,
+  freezeEscrowRelease,
+  liftEscrowFreeze,
+  openOrdersWithProducts,
+} from './escrow-freezes.js';
 export { FINAL_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from './order-states.js';
 export type { OrderLineView, OrderView } from './order-view.js';
 export {

@@ -85,6 +85,7 @@ export async function listSellerOrders(
 export async function ordersDueForRelease(db: Db, now: Date, limit = 500): Promise<string[]> {
   const res = await db.execute(sql`SELECT id FROM orders
     WHERE status IN ('shipped', 'delivered') AND confirmation_due_at <= ${now.toISOString()}
+      AND NOT EXISTS (SELECT 1 FROM escrow_freezes f WHERE f.order_id = orders.id AND f.lifted_at IS NULL)
     ORDER BY confirmation_due_at LIMIT ${limit}`);
   return res.rows.map((r) => r.id as string);
 }

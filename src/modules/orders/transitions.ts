@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.js';
 import { conflict, notFound } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { assertTransition } from '../../kernel/state-machine.js';
+import { assertEscrowNotFrozen } from './escrow-freezes.js';
 import { ORDER_TRANSITIONS, type OrderStatus } from './order-states.js';
 
 /** The timestamp column each status stamps when entered. */
@@ -42,6 +43,7 @@ export async function transitionOrder(
   const from = row.status as OrderStatus;
   if (from === input.to) return { changed: false, from };
   assertTransition(ORDER_TRANSITIONS, 'order', from, input.to);
+  if (input.to === 'completed') await assertEscrowNotFrozen(tx, input.orderId);
   const now = clock.now().toISOString();
   const stamp = STAMP[input.to];
   await tx.execute(sql`UPDATE orders SET status = ${input.to}

@@ -11,3 +11,31 @@ export {
   type SellerView,
 } from './seller-view.js';
 export { transitionSeller } from './transition-seller.js';
+export {
+  FARM_DOCUMENT_KINDS,
+  type FarmDocumentKind,
+  isValidAbaRoutingNumber,
+  isValidZip,
+  MAX_DOCUMENT_BYTES,
+  VERIFICATION_KINDS,
+  VerificationItemInput,
+  type VerificationKind,
+} from './verification-evidence.js';
+export {
+  decideVerificationItem,
+  getVerificationItem,
+  listVerificationItems,
+  type SellerVerification,
+  sellerVerification,
+  submitVerificationItem,
+  type VerificationItem,
+  type VerificationItemStatus,
+} from './verification-items.js';
+export {
+  badgeLabel,
+  computeVerification,
+  REQUIREMENTS,
+  type Requirement,
+  type VerificationStanding,
+  verificationDefinitions,
+} from './verification-levels.js';

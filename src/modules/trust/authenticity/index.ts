@@ -20,6 +20,7 @@ export {
   createLot,
   getLot,
   type Lot,
+  listProductLots,
   US_STATES,
 } from './lots.js';
 export {

@@ -168,3 +168,11 @@ export async function getLot(db: Db, lotId: string): Promise<Lot> {
   if (!rows[0]) throw notFound('trust.lot_not_found', 'No such lot.');
   return toLot(rows[0]);
 }
+
+/** A product's lots, the most recent harvest first: the provenance a buyer sees on the product page. */
+export async function listProductLots(db: Db, productId: string, limit = 5): Promise<Lot[]> {
+  const { rows } = await db.execute<LotRow>(sql`
+    SELECT ${LOT_COLUMNS} FROM authenticity_lots l WHERE l.product_id = ${productId}
+     ORDER BY l.harvested_or_made_on DESC, l.created_at DESC LIMIT ${Math.min(Math.max(limit, 1), 50)}`);
+  return rows.map(toLot);
+}

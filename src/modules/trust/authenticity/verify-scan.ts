@@ -3,6 +3,7 @@ import { emitEvent } from '../../../db/audit.js';
 import type { Db } from '../../../db/database.js';
 import { invalid, notFound } from '../../../kernel/errors.js';
 import { isMarketCode, type MarketCode } from '../../../kernel/locales.js';
+import { closeQueueItem, openQueueItem } from '../queues/index.js';
 import { type CodeKey, parseCode, verifyTag } from './codes.js';
 import { type Certification, LOT_COLUMNS, type Lot, type LotRow, toLot } from './lots.js';
 
@@ -88,10 +89,22 @@ export async function verifyScan(
   if (lot.soldToMarkets !== null && !lot.soldToMarkets.includes(market)) alert = 'market_not_sold_to';
   else if (previousMarkets.some((m) => m !== market)) alert = 'scanned_in_another_market';
   if (alert) {
-    await tx.execute(sql`
+    const { rows: created } = await tx.execute<{ id: string }>(sql`
       INSERT INTO authenticity_alerts (serial, scan_id, seller_id, lot_id, reason, at)
       VALUES (${parsed.serial.toString()}::int8, ${scan.rows[0]!.id}::int8, ${lot.sellerId}, ${lot.id},
-        ${alert}, ${at.toISOString()}::timestamptz)`);
+        ${alert}, ${at.toISOString()}::timestamptz)
+      RETURNING id::text`);
+    await openQueueItem(
+      tx,
+      { now: () => at },
+      {
+        queue: 'authenticity_alerts',
+        subjectKind: 'authenticity_alert',
+        subjectId: created[0]!.id,
+        sellerId: lot.sellerId,
+        summary: `Code ${parsed.canonical} of lot ${lot.lotNumber}: ${alert.replaceAll('_', ' ')} (${market})`,
+      },
+    );
     await emitEvent(tx, 'trust.authenticity_alert', lot.sellerId, {
       reason: alert,
       code: parsed.canonical,
@@ -182,13 +195,24 @@ export async function listAuthenticityAlerts(
 /** Marks an alert resolved. Idempotent: resolving it again keeps the first time. */
 export async function resolveAuthenticityAlert(
   tx: Db,
-  input: { alertId: string; sellerId: string; at: Date },
+  input: { alertId: string; sellerId: string; at: Date; actor?: string },
 ): Promise<AuthenticityAlert> {
   if (!/^\d{1,18}$/.test(input.alertId))
     throw invalid('trust.invalid_alert_id', 'alertId is not an alert id.');
   await tx.execute(sql`
     UPDATE authenticity_alerts SET resolved_at = ${input.at.toISOString()}::timestamptz
     WHERE id = ${input.alertId}::int8 AND seller_id = ${input.sellerId} AND resolved_at IS NULL`);
+  await closeQueueItem(
+    tx,
+    { now: () => input.at },
+    {
+      queue: 'authenticity_alerts',
+      subjectKind: 'authenticity_alert',
+      subjectId: input.alertId,
+      actor: input.actor ?? input.sellerId,
+      outcome: 'resolved',
+    },
+  );
   const { rows } = await tx.execute<AlertRow>(
     sql`${ALERT_SELECT} WHERE a.id = ${input.alertId}::int8 AND a.seller_id = ${input.sellerId}`,
   );

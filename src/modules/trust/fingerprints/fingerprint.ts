@@ -4,7 +4,20 @@ import { invalid } from '../../../kernel/errors.js';
 
 // sharp-phash is CommonJS (`module.exports = phash`) while its .d.ts declares `export default`,
 // which NodeNext types as a namespace; requiring it gives the function it really exports.
-const phash = createRequire(import.meta.url)('sharp-phash') as (image: Buffer) => Promise<string>;
+const phash = createRequire(import.meta.url)('sharp-phash') as (
+  image: Buffer,
+  options?: { raw: RawLayout },
+) => Promise<string>;
+
+interface RawLayout {
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+}
+interface RawImage {
+  data: Buffer;
+  raw: RawLayout;
+}
 
 /** Inputs above these are refused before decoding: a listing photo never needs more. */
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -29,36 +42,41 @@ export async function fingerprintImage(bytes: Buffer): Promise<ImageFingerprint>
       bytes: bytes.length,
     });
   }
-  let trimmed: Buffer;
+  let trimmed: RawImage;
   try {
     const meta = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
     if (!meta.width || !meta.height) throw new Error('no dimensions');
-    // Oriented first (EXIF), then trimmed; PNG keeps the trimmed pixels lossless for the hash.
+    // Oriented first (EXIF), then trimmed; raw pixels go to the hash as they are (no re-encoding).
     trimmed = await trimBorders(bytes);
   } catch (e) {
     throw invalid('trust.invalid_image', 'The file is not an image we can read, or it is too large.', {
       reason: (e as Error).message,
     });
   }
+  const options = { raw: trimmed.raw };
   const [hash, mirrored] = await Promise.all([
-    phash(trimmed).then(bitsToBigint),
-    sharp(trimmed)
+    phash(trimmed.data, options).then(bitsToBigint),
+    sharp(trimmed.data, options)
       .flop()
-      .png()
+      .raw()
       .toBuffer()
-      .then((b) => phash(b))
+      .then((b) => phash(b, options))
       .then(bitsToBigint),
   ]);
   return { hash, mirrored };
 }
 
-async function trimBorders(bytes: Buffer): Promise<Buffer> {
+async function trimBorders(bytes: Buffer): Promise<RawImage> {
   const base = () => sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).rotate();
+  const rawOf = async (image: ReturnType<typeof base>): Promise<RawImage> => {
+    const { data, info } = await image.raw().toBuffer({ resolveWithObject: true });
+    return { data, raw: { width: info.width, height: info.height, channels: info.channels } };
+  };
   try {
-    return await base().trim({ threshold: 12 }).png().toBuffer();
+    return await rawOf(base().trim({ threshold: 12 }));
   } catch {
     // A uniform image has nothing left after trimming; sharp refuses, so hash it whole.
-    return base().png().toBuffer();
+    return rawOf(base());
   }
 }
 

@@ -21,3 +21,9 @@ export {
   type RecordFingerprintInput,
   recordFingerprint,
 } from './store.js';
+export {
+  assignListingImages,
+  LiveFingerprintIndex,
+  type StoredFingerprint,
+  storedFingerprints,
+} from './stored-images.js';

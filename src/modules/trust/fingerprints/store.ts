@@ -40,7 +40,9 @@ export async function recordFingerprint(db: Db, input: RecordFingerprintInput): 
     INSERT INTO image_fingerprints (image_ref, owner_kind, owner_id, seller_id, hash, mirrored)
     VALUES (${f.imageRef}, ${f.ownerKind}, ${f.ownerId}, ${f.sellerId}, ${toInt8(f.hash)}::int8, ${toInt8(f.mirrored)}::int8)
     ON CONFLICT (image_ref) DO UPDATE SET owner_kind = EXCLUDED.owner_kind, owner_id = EXCLUDED.owner_id,
-      seller_id = EXCLUDED.seller_id, hash = EXCLUDED.hash, mirrored = EXCLUDED.mirrored`);
+      seller_id = EXCLUDED.seller_id, hash = EXCLUDED.hash, mirrored = EXCLUDED.mirrored,
+      seq = CASE WHEN image_fingerprints.hash = EXCLUDED.hash THEN image_fingerprints.seq
+                 ELSE nextval('image_fingerprints_seq') END`);
 }
 
 interface Row extends Record<string, unknown> {

@@ -3,17 +3,7 @@
  * a product label) rendered by sharp; a different seed gives an unrelated picture.
  */
 import sharp from 'sharp';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../../kernel/seeded-random.js';
 
 const LABELS = ['Door County Cherries', 'Wisconsin Ginseng', 'Aged Cheddar', 'Maple Syrup', 'Wild Rice'];
 
