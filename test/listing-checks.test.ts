@@ -18,6 +18,7 @@ describe('listing checks before a listing goes live', () => {
   let stranger: { staff: Actor; sellerId: string }; // not authorized
   let onlooker: { staff: Actor; sellerId: string };
   let brandImage: Buffer;
+  let brandId: string;
 
   const upload = async (who: { staff: Actor; sellerId: string }, bytes: Buffer): Promise<string> => {
     const jpeg = await sharp(bytes).jpeg({ quality: 90 }).toBuffer();
@@ -88,7 +89,7 @@ describe('listing checks before a listing goes live', () => {
       },
     });
     expect(brand.statusCode, brand.body).toBe(201);
-    const brandId = brand.json().id as string;
+    brandId = brand.json().id as string;
     const certificate = await brandOwner.post(`/api/v1/brands/${brandId}/documents`, {
       kind: 'trademark_certificate',
       fileName: 'uspto-5123456.pdf',
@@ -239,5 +240,47 @@ describe('listing checks before a listing goes live', () => {
       outcome: string;
     }[];
     expect(closed.find((i) => i.subjectId === b.id)?.outcome).toBe('removed');
+  });
+
+  it('sells a branded listing only in the markets its authorization names', async () => {
+    const admin = await h.actor('admin2@heartland.test', [{ role: 'platform_admin' }]);
+    const regional = await onboardVerifiedSeller(h, admin, {
+      key: 'regional',
+      legalName: 'Japan Roots Distributor LLC',
+    });
+    const brandId =
+      (await h.app.inject({ method: 'GET', url: '/api/v1/brands' })).json().brands?.[0]?.id ??
+      (await h.app.inject({ method: 'GET', url: '/api/v1/brands' })).json()[0].id;
+    const auth = await brandOwner.post(`/api/v1/brands/${brandId}/authorizations`, {
+      sellerId: regional.sellerId,
+      markets: ['JP'],
+    });
+    expect(auth.statusCode, auth.body).toBe(201);
+    const listing = await list(regional, { en: 'Marathon Root ginseng roots, 4 oz' });
+    expect(listing.visible).toBe(true);
+    const page = (market: string) =>
+      h.app.inject({ method: 'GET', url: `/api/v1/storefront/products/${listing.id}?market=${market}` });
+    expect((await page('JP')).statusCode).toBe(200);
+    const cn = await page('CN');
+    expect(cn.statusCode).toBe(404);
+    expect(cn.json().code).toBe('storefront.not_available_in_market');
+
+    const buyer = await h.actor('buyer@shanghai.test', [{ role: 'buyer' }]);
+    const variantId = (
+      await h.app.inject({ method: 'GET', url: `/api/v1/storefront/products/${listing.id}?market=JP` })
+    ).json().variants[0].id;
+    const quote = await buyer.post('/api/v1/checkout/quotes', {
+      market: 'CN',
+      shippingMethod: 'express',
+      lines: [{ variantId, quantity: 1 }],
+    });
+    expect(quote.statusCode).toBe(422);
+    expect(quote.json()).toMatchObject({ code: 'trust.brand_not_authorized_in_market', brandId });
+    const jp = await buyer.post('/api/v1/checkout/quotes', {
+      market: 'JP',
+      shippingMethod: 'express',
+      lines: [{ variantId, quantity: 1 }],
+    });
+    expect(jp.statusCode, jp.body).toBe(201);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { runPayouts } from '../modules/payments/index.js';
 import { openRuntime, type Runtime, serve } from '../runtime.js';
 import { registerRulesCommand } from './rules-command.js';
+import { registerTrustCommand } from './trust-command.js';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -158,6 +159,7 @@ program
   );
 
 registerRulesCommand(program);
+registerTrustCommand(program, withRuntime);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`heartland: ${e.message}\n`);

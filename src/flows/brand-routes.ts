@@ -3,13 +3,26 @@ import { z } from 'zod';
 import { inTransaction } from '../db/transaction.js';
 import { hasRole, type Principal } from '../kernel/access.js';
 import { forbidden, notFound } from '../kernel/errors.js';
-import { LOCALES } from '../kernel/locales.js';
 import * as trust from '../modules/trust/index.js';
 import {
   assertBrandManager,
   grantBrandAuthorization,
   revokeBrandAuthorization,
 } from './brand-authorization.js';
+import {
+  AuthorizationParams,
+  AuthorizationView,
+  authorizationView,
+  BrandParams,
+  BrandView,
+  DocumentView,
+  documentView,
+  PublicBrandView,
+  productView,
+  publicView,
+  ReferenceProductView,
+  SellerParams,
+} from './brand-views.js';
 import type { FlowCtx } from './context.js';
 
 /**
@@ -17,93 +30,6 @@ import type { FlowCtx } from './context.js';
  * trust agent verifies it, and the owner adds reference products and images and authorizes (or
  * revokes) the sellers who may sell the brand.
  */
-
-const BrandParams = z.object({ brandId: z.string().regex(/^brd_[0-9a-f]{32}$/, 'a brand id (brd_…)') });
-const AuthorizationParams = BrandParams.extend({
-  authorizationId: z.string().regex(/^bau_[0-9a-f]{32}$/, 'an authorization id (bau_…)'),
-});
-const SellerParams = z.object({ sellerId: z.string().regex(/^sel_[0-9a-f]{32}$/, 'a seller id (sel_…)') });
-
-const Trademark = z.object({
-  office: z.enum(trust.TRADEMARK_OFFICES),
-  registrationNumber: z.string(),
-  classes: z.array(z.number().int()),
-  ownerName: z.string(),
-});
-const PublicBrandView = z.object({
-  id: z.string(),
-  name: z.string(),
-  terms: z.partialRecord(z.enum(LOCALES), z.array(z.string())),
-  trademark: Trademark,
-  status: z.enum(trust.BRAND_STATUSES),
-});
-const DocumentView = z.object({
-  id: z.string(),
-  kind: z.enum(trust.BRAND_DOCUMENT_KINDS),
-  fileName: z.string(),
-  contentType: z.string(),
-  sha256: z.string(),
-  byteSize: z.number().int(),
-  createdAt: z.string(),
-});
-const Usd = z.object({ amount: z.number().int(), currency: z.literal('USD') });
-const ReferenceProductView = z.object({
-  id: z.string(),
-  name: z.string(),
-  categorySlug: z.string().nullable(),
-  referencePriceUsd: Usd,
-  imageRefs: z.array(z.string()),
-  createdAt: z.string(),
-});
-const BrandView = PublicBrandView.extend({
-  ownerUserId: z.string().optional(),
-  statusReason: z.string().nullable().optional(),
-  reviewedAt: z.string().nullable().optional(),
-  createdAt: z.string(),
-  documents: z.array(DocumentView).optional(),
-  referenceProducts: z.array(ReferenceProductView).optional(),
-});
-const AuthorizationView = z.object({
-  id: z.string(),
-  brandId: z.string(),
-  sellerId: z.string(),
-  productIds: z.array(z.string()).nullable(),
-  markets: z.array(z.string()).nullable(),
-  validUntil: z.string().nullable(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  revokedBy: z.string().nullable(),
-  reason: z.string().nullable(),
-  /** In force now: not revoked, not expired. */
-  active: z.boolean(),
-});
-
-const publicView = (b: trust.Brand) => ({
-  id: b.id,
-  name: b.name,
-  terms: b.terms,
-  trademark: b.trademark,
-  status: b.status,
-  createdAt: b.createdAt,
-});
-
-const productView = (p: trust.ReferenceProduct) => ({
-  id: p.id,
-  name: p.name,
-  categorySlug: p.categorySlug,
-  referencePriceUsd: { amount: Number(p.referencePriceUsd), currency: 'USD' as const },
-  imageRefs: p.imageRefs,
-  createdAt: p.createdAt,
-});
-
-const documentView = ({ brandId: _b, ...d }: trust.BrandDocument) => d;
-
-function authorizationView(a: trust.BrandAuthorization, now: Date) {
-  const active =
-    a.revokedAt === null && (a.validUntil === null || new Date(a.validUntil).getTime() > now.getTime());
-  return { ...a, active };
-}
 
 /** Owner, trust agents and admins see everything about a brand; the rest only a verified brand's basics. */
 const seesAll = (p: Principal | null, b: trust.Brand) =>

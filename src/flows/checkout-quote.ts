@@ -7,6 +7,7 @@ import * as markets from '../modules/markets/index.js';
 import * as orders from '../modules/orders/index.js';
 import * as shipping from '../modules/shipping/index.js';
 import { allocate, applyRate, type CurrencyCode, type Money } from '../money/index.js';
+import { listingsNotAuthorizedIn } from './brand-markets.js';
 import type { FlowCtx } from './context.js';
 import { listingsEligibility } from './listing-eligibility.js';
 
@@ -119,6 +120,16 @@ export async function createCheckoutQuote(
         },
       );
     }
+  }
+
+  const unauthorized = await listingsNotAuthorizedIn(ctx.db, [...byId.values()], request.market, now);
+  if (unauthorized.length > 0) {
+    const v = [...byId.values()].find((x) => x.productId === unauthorized[0]!.productId)!;
+    throw unprocessable(
+      'trust.brand_not_authorized_in_market',
+      `${v.sku} names a brand whose owner has not authorized this seller in ${request.market}.`,
+      { variantId: v.variantId, brandId: unauthorized[0]!.brandId },
+    );
   }
 
   // One parcel per seller and stock location, keeping the cart's order: bonded-zone stock is a

@@ -143,6 +143,9 @@ async function imageFindings(
   return { findings, unchecked };
 }
 
+// biome-ignore lint/complexity/useMathMinMax: Math.min takes no bigint.
+const smallest = (xs: bigint[]): bigint => xs.reduce((m, x) => (x < m ? x : m));
+
 /** A branded listing priced below the policy's share of the brand's reference price is flagged. */
 async function priceFindings(
   tx: Db,
@@ -150,7 +153,7 @@ async function priceFindings(
   brandIds: string[],
 ): Promise<ListingFinding[]> {
   if (brandIds.length === 0 || product.variants.length === 0) return [];
-  const lowest = product.variants.map((v) => BigInt(v.priceUsd.amount)).reduce((m, p) => (p < m ? p : m));
+  const lowest = smallest(product.variants.map((v) => BigInt(v.priceUsd.amount)));
   const share = trust.trustPolicy().listingChecks.minimumShareOfReferencePrice;
   const [whole, frac = ''] = share.split('.');
   const scale = 10n ** BigInt(frac.length);
@@ -161,10 +164,7 @@ async function priceFindings(
     const sameCategory = refs.filter((r) => r.categorySlug === product.categorySlug);
     const candidates = sameCategory.length > 0 ? sameCategory : refs;
     if (candidates.length === 0) continue;
-    const reference = candidates.reduce(
-      (m, r) => (r.referencePriceUsd < m ? r.referencePriceUsd : m),
-      candidates[0]!.referencePriceUsd,
-    );
+    const reference = smallest(candidates.map((r) => r.referencePriceUsd));
     // lowest / reference < share, in integers: lowest · scale < reference · share · scale.
     if (lowest * scale < reference * numerator) {
       findings.push({

@@ -9,6 +9,7 @@ import * as sellers from '../modules/sellers/index.js';
 import * as shipping from '../modules/shipping/index.js';
 import * as trust from '../modules/trust/index.js';
 import { applyRate, type Money, toJson } from '../money/index.js';
+import { listingsNotAuthorizedIn } from './brand-markets.js';
 import type { FlowCtx } from './context.js';
 import { listingEligibility } from './listing-eligibility.js';
 
@@ -107,6 +108,22 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       'storefront.not_available_in_market',
       `This product is not available in ${market.name.en}.`,
       { productId: product.id, market: marketCode },
+    );
+  }
+  const refused = await listingsNotAuthorizedIn(
+    ctx.db,
+    [{ productId: product.id, sellerId: product.sellerId }],
+    marketCode,
+    ctx.clock.now(),
+  );
+  if (refused.length > 0) {
+    throw notFound(
+      'storefront.not_available_in_market',
+      `This product is not available in ${market.name.en}.`,
+      {
+        productId: product.id,
+        market: marketCode,
+      },
     );
   }
   const fx = await markets.latestRate(ctx.db, market.currency);
