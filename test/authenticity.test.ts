@@ -104,6 +104,17 @@ describe('authenticity codes through the API', () => {
     expect(queue.json().items).toEqual([
       expect.objectContaining({ subjectKind: 'authenticity_alert', sellerId: farm.sellerId, overdue: false }),
     ]);
+    // The seller sees it (another seller may not), looks into it and resolves it: the item closes.
+    const alertsPath = `/api/v1/sellers/${farm.sellerId}/authenticity-alerts`;
+    expect((await other.staff.get(alertsPath)).statusCode).toBe(403);
+    const alerts = (await farm.staff.get(alertsPath)).json().alerts;
+    expect(alerts).toEqual([
+      expect.objectContaining({ reason: 'market_not_sold_to', market: 'JP', resolvedAt: null }),
+    ]);
+    expect((await other.staff.post(`${alertsPath}/${alerts[0].id}/resolve`)).statusCode).toBe(403);
+    const resolved = await farm.staff.post(`${alertsPath}/${alerts[0].id}/resolve`);
+    expect(resolved.json().resolvedAt).not.toBeNull();
+    expect((await agent.get('/api/v1/trust/queues/authenticity_alerts')).json().items).toEqual([]);
 
     // One symbol changed: the signature no longer matches.
     const c = codes[1]!;

@@ -27,6 +27,16 @@ const IssueBody = z
     paper: z.enum(['A4', 'LETTER']).optional(),
   })
   .strict();
+const AlertView = z.object({
+  id: z.string(),
+  serial: z.string(),
+  sellerId: z.string(),
+  lotId: z.string(),
+  reason: z.enum(['scanned_in_another_market', 'market_not_sold_to']),
+  market: z.string(),
+  at: z.string(),
+  resolvedAt: z.string().nullable(),
+});
 const ScanQuery = z.object({ market: z.enum(MARKET_CODES) }).strict();
 
 const Certification = z.object({
@@ -199,6 +209,57 @@ export function authenticityRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           product: { id: product.id, title: titleOf(product, 'en') },
           seller: { id: seller.id, name: seller.legalName, usState: seller.usState },
         };
+      },
+    );
+
+    app.get(
+      '/sellers/:sellerId/authenticity-alerts',
+      {
+        config: { access: ['seller_staff', 'trust_agent', 'platform_admin'] },
+        schema: {
+          tags: ['trust'],
+          summary:
+            'A seller’s alerts: its codes scanned again in another market, or where the lot was not sold',
+          params: SellerParams,
+          querystring: z
+            .object({
+              includeResolved: z
+                .enum(['true', 'false'])
+                .default('false')
+                .transform((v) => v === 'true'),
+              limit: z.coerce.number().int().min(1).max(1000).default(100),
+            })
+            .strict(),
+          response: { 200: z.object({ alerts: z.array(AlertView) }) },
+        },
+      },
+      async (req) => {
+        if (!hasRole(req.principal, 'trust_agent')) assertSellerStaff(req.principal, req.params.sellerId);
+        return { alerts: await trust.listAuthenticityAlerts(ctx.db, req.params.sellerId, req.query) };
+      },
+    );
+
+    app.post(
+      '/sellers/:sellerId/authenticity-alerts/:alertId/resolve',
+      {
+        config: { access: ['seller_staff', 'trust_agent', 'platform_admin'] },
+        schema: {
+          tags: ['trust'],
+          summary: 'Mark an alert looked into; closes its item in the trust agents’ queue',
+          params: SellerParams.extend({ alertId: z.string().regex(/^\d{1,18}$/, 'an alert id') }),
+          response: { 200: AlertView },
+        },
+      },
+      async (req) => {
+        if (!hasRole(req.principal, 'trust_agent')) assertSellerStaff(req.principal, req.params.sellerId);
+        return inTransaction(ctx.db, (tx) =>
+          trust.resolveAuthenticityAlert(tx, {
+            alertId: req.params.alertId,
+            sellerId: req.params.sellerId,
+            at: ctx.clock.now(),
+            actor: req.principal!.userId,
+          }),
+        );
       },
     );
   };
