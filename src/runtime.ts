@@ -15,6 +15,7 @@ import { sealLedger } from './modules/ledger/index.js';
 import { loadMarketData } from './modules/markets/index.js';
 import { createSandboxProvider } from './modules/payments/index.js';
 import { searchIndexIsStale } from './modules/search/index.js';
+import { ensureWebBuild } from './web-build.js';
 
 export interface Runtime {
   config: Config;
@@ -89,9 +90,10 @@ export async function serve(
 ): Promise<{ app: App; close(): Promise<void> }> {
   const rt = await openRuntime(env, log);
   let ready = false;
+  if (env.HEARTLAND_WEB !== '0') await ensureWebBuild(log);
   const app = await createHeartlandApp(
     { ...rt.ctx, pool: rt.database.pool },
-    { isReady: () => ready, logger: !!env.HEARTLAND_HTTP_LOG },
+    { isReady: () => ready, logger: !!env.HEARTLAND_HTTP_LOG, webApp: true },
   );
   if (env.HEARTLAND_SEED_DEMO !== '0' && !(await isDemoSeeded(rt.ctx))) {
     log('First start: loading the demo marketplace…');
@@ -119,6 +121,7 @@ export async function serve(
     [
       '',
       `Heartland is running on ${rt.server.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}.`,
+      `  Storefront   ${base}/  (e.g. ${base}/?market=CN&locale=zh-Hans)`,
       `  API docs     ${base}/docs`,
       `  OpenAPI      ${base}/openapi.json`,
       `  Health       ${base}/healthz`,

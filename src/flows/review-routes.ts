@@ -69,6 +69,13 @@ const Summary = z.object({
   histogram: z.object({ 1: z.number(), 2: z.number(), 3: z.number(), 4: z.number(), 5: z.number() }),
 });
 
+export const ProductReviewsView = z.object({
+  productId: z.string(),
+  summary: Summary,
+  reviews: z.array(PublicReviewView),
+  nextCursor: z.string().nullable(),
+});
+
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export function reviewRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
@@ -244,14 +251,7 @@ export function reviewRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
               cursor: id('rev').optional(),
             })
             .strict(),
-          response: {
-            200: z.object({
-              productId: z.string(),
-              summary: Summary,
-              reviews: z.array(PublicReviewView),
-              nextCursor: z.string().nullable(),
-            }),
-          },
+          response: { 200: ProductReviewsView },
         },
       },
       async (req) => {

@@ -51,7 +51,7 @@ const VerificationView = z.object({
   missing: z.array(Requirement).describe('What the next level still lacks (empty at the top level).'),
   items: z.array(ItemView),
 });
-const BadgesView = z.object({
+export const BadgesView = z.object({
   sellerId: z.string(),
   level: z.number().int(),
   badges: z.array(z.object({ code: z.string(), label: z.string() })),

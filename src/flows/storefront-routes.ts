@@ -15,7 +15,7 @@ import { listingEligibility } from './listing-eligibility.js';
 
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });
 
-const ProductPage = z.object({
+export const ProductPage = z.object({
   id: z.string(),
   market: z.string(),
   locale: z.string(),
@@ -235,6 +235,25 @@ async function provenanceOf(ctx: FlowCtx, productId: string) {
 
 export function storefrontRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/storefront/products/:id/picture',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['storefront'],
+          summary: 'A listing’s first picture (a redirect), for result grids',
+          params: z.object({ id: z.string().regex(/^prd_[0-9a-f]{32}$/) }),
+        },
+      },
+      async (req, reply) => {
+        const product = await catalog.getProduct(ctx.db, req.params.id);
+        const first = product.images[0];
+        if (!first)
+          throw notFound('storefront.no_picture', 'This listing has no picture.', { productId: product.id });
+        return reply.header('cache-control', 'public, max-age=300').redirect(first.url, 302);
+      },
+    );
+
     app.get(
       '/storefront/products/:id',
       {

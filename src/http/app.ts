@@ -43,14 +43,22 @@ export interface AppOptions {
   pool: Pool;
   authenticate: Authenticate;
   routes: RoutePlugin[];
+  /** Routes outside the API prefix (the web app's files). */
+  rootRoutes?: RoutePlugin[];
   logger?: boolean;
   isReady?: () => boolean;
+  /** The web app's page (dist/web/index.html) when it is built; null serves the API alone. */
+  webAppPage?: () => Buffer | null;
 }
 
 function allowed(access: Access, principal: Principal | null): boolean {
   if (access === 'public') return true;
   return !!principal && access.some((r) => principal.roles.includes(r));
 }
+
+/** Paths the API and its files own; any other path is a page of the web app. */
+const isAppPath = (url: string) =>
+  !/^\/(api|docs|openapi\.json|healthz|media|demo-images|assets)(\/|\?|$)/.test(url);
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const app = Fastify({
@@ -61,13 +69,26 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
+  app.setNotFoundHandler((request, reply) => {
+    // A page of the web app (/, /p/…, /search) asked for by a browser: the app routes it itself.
+    const page = opts.webAppPage?.();
+    if (
+      page &&
+      request.method === 'GET' &&
+      isAppPath(request.url) &&
+      request.headers.accept?.includes('text/html')
+    ) {
+      return reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(page);
+    }
+    return sendProblem(reply, {
       status: 404,
       code: 'route.not_found',
       detail: `No route ${request.method} ${request.url}.`,
-    }),
-  );
+    });
+  });
   app.decorateRequest('principal', null);
 
   // Every route must say who may call it; a route that forgets is a startup error, not an open door.
@@ -156,6 +177,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   for (const routes of opts.routes) await app.register(routes, { prefix: '/api/v1' });
+  for (const routes of opts.rootRoutes ?? []) await app.register(routes);
   await app.ready();
   return app;
 }

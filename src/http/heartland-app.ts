@@ -26,11 +26,20 @@ import { searchRoutes } from '../modules/search/index.js';
 import { sellersRoutes } from '../modules/sellers/index.js';
 import { shippingRoutes } from '../modules/shipping/index.js';
 import { type App, createApp } from './app.js';
+import { readIndexHtml, webAppRoutes } from './web-app.js';
+
+const once = <T>(f: () => T): (() => T) => {
+  let value: { v: T } | undefined;
+  return () => {
+    if (!value) value = { v: f() };
+    return value.v;
+  };
+};
 
 /** The whole Heartland HTTP API: every module's routes and the cross-module flows. */
 export async function createHeartlandApp(
   ctx: FlowCtx & { pool: Pool },
-  opts: { logger?: boolean; isReady?: () => boolean } = {},
+  opts: { logger?: boolean; isReady?: () => boolean; webApp?: boolean } = {},
 ): Promise<App> {
   const identityDeps = { db: ctx.db, clock: ctx.clock, idEncryptionKey: ctx.config.idEncryptionKey };
   return createApp({
@@ -38,6 +47,9 @@ export async function createHeartlandApp(
     authenticate: authenticator(identityDeps),
     logger: opts.logger,
     isReady: opts.isReady,
+    // Read once: a rebuild is picked up by a restart (npm start rebuilds a stale app first).
+    webAppPage: opts.webApp ? once(readIndexHtml) : undefined,
+    rootRoutes: [webAppRoutes()],
     routes: [
       identityRoutes(identityDeps),
       marketsRoutes(ctx),

@@ -64,15 +64,23 @@ export function actorFor(app: App, userId: string, token: string): Actor {
   };
 }
 
-export async function startHeartland(): Promise<Heartland> {
+/**
+ * `webApp`: also serve the built web app (dist/web), for the browser tests; `testCategory: false`
+ * leaves out the `test-goods` category (a database that will hold only the demo catalog).
+ */
+export async function startHeartland(
+  opts: { webApp?: boolean; testCategory?: boolean } = {},
+): Promise<Heartland> {
   const db = await createTestDatabase();
   const clock = new ManualClock('2026-11-24T08:00:00Z');
   const config = testConfig();
   await loadMarketData(db.db);
   const names = (en: string) => ({ en, 'zh-Hans': en, 'zh-Hant': en, ja: en, ko: en });
-  await loadCategories(db.db, [
-    { slug: 'test-goods', parent: null, names: names('Test goods'), hsCode: '121120' },
-  ]);
+  if (opts.testCategory !== false) {
+    await loadCategories(db.db, [
+      { slug: 'test-goods', parent: null, names: names('Test goods'), hsCode: '121120' },
+    ]);
+  }
   let app: App | undefined;
   const provider = createSandboxProvider({
     db: db.db,
@@ -90,7 +98,7 @@ export async function startHeartland(): Promise<Heartland> {
     },
   });
   const ctx: FlowCtx = { db: db.db, clock, config, provider };
-  app = await createHeartlandApp({ ...ctx, pool: db.pool });
+  app = await createHeartlandApp({ ...ctx, pool: db.pool }, { webApp: opts.webApp ?? false });
   const identityDeps = { db: db.db, clock, idEncryptionKey: config.idEncryptionKey };
   return {
     app,

@@ -33,7 +33,7 @@ const Names = z.object({
   ja: z.string(),
   ko: z.string(),
 });
-const CategoryViewSchema = z.object({
+export const CategoryViewSchema = z.object({
   slug: z.string(),
   parent: z.string().nullable(),
   names: Names,

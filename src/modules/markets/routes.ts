@@ -8,7 +8,7 @@ import { getMarket, listMarkets } from './list-markets.js';
 import { setRate } from './set-rate.js';
 import { type FxRate, isValidRate } from './types.js';
 
-const MarketView = z.object({
+export const MarketView = z.object({
   code: z.string(),
   name: z.object(Object.fromEntries(LOCALES.map((l) => [l, z.string()]))),
   currency: z.string(),

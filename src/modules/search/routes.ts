@@ -45,7 +45,7 @@ const SearchQuerystring = z.object({
   pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
 });
 
-const SearchResponse = z.object({
+export const SearchResponse = z.object({
   total: z.number().int(),
   hits: z.array(
     z.object({
@@ -75,7 +75,7 @@ const SearchResponse = z.object({
   tookMs: z.number(),
 });
 
-const SuggestResponse = z.object({
+export const SuggestResponse = z.object({
   suggestions: z.array(z.object({ productId: z.string(), title: z.string() })),
 });
 

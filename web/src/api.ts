@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import type { ProductReviewsView } from '../../src/flows/review-routes.ts';
+import type { BadgesView } from '../../src/flows/seller-verification-levels-routes.ts';
+import type { ProductPage } from '../../src/flows/storefront-routes.ts';
+import type { CategoryViewSchema } from '../../src/modules/catalog/routes.ts';
+import type { MarketView } from '../../src/modules/markets/routes.ts';
+import type { SearchResponse, SuggestResponse } from '../../src/modules/search/routes.ts';
+
+/**
+ * The API the web app calls, typed by the server's own Zod response schemas (type-only imports:
+ * nothing of the server reaches the bundle), so a changed response breaks the web build, not a page.
+ */
+export type ProductPageJson = z.infer<typeof ProductPage>;
+export type SearchJson = z.infer<typeof SearchResponse>;
+export type SuggestJson = z.infer<typeof SuggestResponse>;
+export type CategoryJson = z.infer<typeof CategoryViewSchema>;
+export type MarketJson = z.infer<typeof MarketView>;
+export type ReviewsJson = z.infer<typeof ProductReviewsView>;
+export type BadgesJson = z.infer<typeof BadgesView>;
+export type MoneyJson = { amount: number; currency: string };
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** GET a JSON resource of the API; a problem+json answer becomes an ApiError with its stable code. */
+export async function getJson<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T> {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, v);
+  const qs = query.toString();
+  const res = await fetch(`/api/v1${path}${qs ? `?${qs}` : ''}`, {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  if (!res.ok) {
+    const problem = (await res.json().catch(() => ({}))) as {
+      code?: string;
+      detail?: string;
+      title?: string;
+    };
+    throw new ApiError(
+      res.status,
+      problem.code ?? 'http.error',
+      problem.detail ?? problem.title ?? res.statusText,
+    );
+  }
+  return (await res.json()) as T;
+}

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { ApiError, type BadgesJson, getJson, type ProductPageJson, type ReviewsJson } from '../api.ts';
+import { formatDate, formatMoney } from '../format.ts';
+import { useShopper } from '../i18n/context.tsx';
+import { stateName } from '../i18n/us-states.ts';
+import { useApi } from '../use-api.ts';
+
+type Page = ProductPageJson;
+
+function PriceBreakdown({ variant }: { variant: Page['variants'][number] }) {
+  const { t, locale } = useShopper();
+  return (
+    <dl className="breakdown">
+      <dt>{t('price')}</dt>
+      <dd>{formatMoney(variant.price, locale)}</dd>
+      {variant.estimatedShipping && (
+        <>
+          <dt>{t('shipping')}</dt>
+          <dd>{formatMoney(variant.estimatedShipping, locale)}</dd>
+        </>
+      )}
+      {variant.estimatedTax && (
+        <>
+          <dt>{t('dutiesTaxes')}</dt>
+          <dd>{formatMoney(variant.estimatedTax, locale)}</dd>
+        </>
+      )}
+      {variant.deliveredPrice && (
+        <>
+          <dt className="total">{t('delivered')}</dt>
+          <dd className="total">{formatMoney(variant.deliveredPrice, locale)}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function Provenance({ lots }: { lots: Page['provenance'] }) {
+  const { t, locale } = useShopper();
+  if (lots.length === 0) return null;
+  return (
+    <section aria-labelledby="provenance" className="provenance">
+      <h2 id="provenance">{t('provenance')}</h2>
+      {lots.map((lot) => (
+        <article key={lot.lotNumber}>
+          <h3>{lot.farmName}</h3>
+          <p>{t('county', { county: lot.county, state: stateName(lot.usState, locale) })}</p>
+          <p>{t('lot', { lot: lot.lotNumber })}</p>
+          <p>{t('harvested', { date: formatDate(lot.harvestedOrMadeOn, locale) })}</p>
+          <ul>
+            {lot.certifications.map((c) => (
+              <li key={c.number} className={c.expired ? 'expired' : undefined}>
+                {t('certification', { scheme: c.scheme, number: c.number, certifier: c.certifier })}
+                {c.expiresOn &&
+                  ` · ${c.expired ? t('expired') : t('validUntil', { date: formatDate(c.expiresOn, locale) })}`}
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+function Reviews({ productId }: { productId: string }) {
+  const { t, locale } = useShopper();
+  const reviews = useApi(
+    () => getJson<ReviewsJson>(`/products/${productId}/reviews`, { limit: '10' }),
+    [productId],
+  );
+  if (reviews.state !== 'ready') return null;
+  const { summary, reviews: list } = reviews.data;
+  return (
+    <section aria-labelledby="reviews">
+      <h2 id="reviews">{t('reviews')}</h2>
+      {summary.count === 0 ? (
+        <p>{t('noReviews')}</p>
+      ) : (
+        <p>{t('rating', { average: summary.average ?? '', count: summary.count })}</p>
+      )}
+      <ul className="reviews">
+        {list.map((r) => (
+          <li key={r.id} lang={r.locale}>
+            <p>
+              <strong>{'★'.repeat(r.rating)}</strong> {r.title} — {r.buyer},{' '}
+              {formatDate(r.publishedAt, locale)}
+            </p>
+            <p>{r.body}</p>
+            {r.reply && (
+              <blockquote lang={r.reply.locale}>
+                {t('sellerReply')}: {r.reply.body}
+              </blockquote>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A product as a buyer in their market sees it: local price with duties and taxes, provenance, seller, reviews. */
+export default function Product({ id }: { id: string }) {
+  const { t, locale, market } = useShopper();
+  const page = useApi(
+    () => getJson<Page>(`/storefront/products/${id}`, { market, locale }),
+    [id, market, locale],
+  );
+  const [chosen, setChosen] = useState(0);
+  const badges = useApi(
+    () =>
+      page.state === 'ready'
+        ? getJson<BadgesJson>(`/sellers/${page.data.seller.id}/badges`, { locale })
+        : Promise.resolve(null),
+    [page.state, locale],
+  );
+  if (page.state === 'loading') return <p className="status">{t('loading')}</p>;
+  if (page.state === 'error') {
+    const notHere = page.error instanceof ApiError && page.error.status === 404;
+    return <p className="status">{notHere ? t('notAvailable') : t('error')}</p>;
+  }
+  const p = page.data;
+  const variant = p.variants[Math.min(chosen, p.variants.length - 1)]!;
+  const image = p.images[0];
+  return (
+    <article className="product" lang={p.titleLocale}>
+      {image && (
+        <img
+          className="hero-image"
+          src={image.url}
+          alt={image.alt ?? p.title}
+          width={800}
+          height={800}
+          fetchPriority="high"
+          sizes="(min-width: 960px) 480px, 100vw"
+        />
+      )}
+      <div className="details">
+        <h1>{p.title}</h1>
+        <p className="origin">{t('fromState', { state: stateName(p.originState, locale) })}</p>
+        {p.variants.length > 1 && (
+          <label>
+            {t('variant')}
+            <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
+              {p.variants.map((v, i) => (
+                <option key={v.id} value={i}>
+                  {Object.values(v.attributes).join(' · ') || v.sku} — {formatMoney(v.price, locale)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <PriceBreakdown variant={variant} />
+        <p className="stock">{variant.inStock ? t('inStock') : t('outOfStock')}</p>
+        <p className="fx">{t('fxNote', { currency: variant.price.currency, rate: p.fxRate.rate })}</p>
+        {/* The rule texts are English for now; other languages get the figures without them. */}
+        {locale === 'en' && variant.taxRules.length > 0 && (
+          <details>
+            <summary>{t('taxRules')}</summary>
+            <ul>
+              {variant.taxRules.map((r) => (
+                <li key={r.ruleId}>{r.description}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <p className="description">{p.description}</p>
+      </div>
+      <Provenance lots={p.provenance} />
+      <section aria-labelledby="seller" className="seller">
+        <h2 id="seller">{t('seller')}</h2>
+        <p>
+          <strong>{p.seller.name}</strong> · {p.seller.city}, {stateName(p.seller.usState, locale)}
+          {p.seller.isFarm && ` · ${t('farm')}`}
+          {p.seller.founded && ` · ${t('founded', { year: p.seller.founded })}`}
+        </p>
+        {badges.state === 'ready' && badges.data && (
+          <ul className="chips">
+            {badges.data.badges.map((b) => (
+              <li key={b.code} className="badge">
+                {b.label}
+              </li>
+            ))}
+          </ul>
+        )}
+        {p.seller.description && <p>{p.seller.description}</p>}
+      </section>
+      <Reviews productId={p.id} />
+    </article>
+  );
+}

@@ -1,0 +1,32 @@
+import { Link } from 'wouter';
+import type { SearchJson } from './api.ts';
+import { formatMoney } from './format.ts';
+import { useShopper } from './i18n/context.tsx';
+import { stateName } from './i18n/us-states.ts';
+
+type Hit = SearchJson['hits'][number];
+
+/** One listing in a grid: its picture (lazy, sized), title, origin and the local price. */
+export function ProductCard({ hit, eager = false }: { hit: Hit; eager?: boolean }) {
+  const { t, locale } = useShopper();
+  return (
+    <li className="card">
+      <Link href={`/p/${hit.productId}`}>
+        <img
+          src={`/api/v1/storefront/products/${hit.productId}/picture`}
+          alt=""
+          width={400}
+          height={400}
+          loading={eager ? 'eager' : 'lazy'}
+          decoding="async"
+          sizes="(min-width: 960px) 240px, 45vw"
+        />
+        <span className="title">{hit.title}</span>
+      </Link>
+      <span className="origin">{t('fromState', { state: stateName(hit.originState, locale) })}</span>
+      {hit.price && (
+        <span className="price">{t('priceFrom', { price: formatMoney(hit.price, locale) })}</span>
+      )}
+    </li>
+  );
+}
