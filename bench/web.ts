@@ -1,54 +1,23 @@
-/**
- * The storefront's weight and speed: the JavaScript (gzip) the home page and a product page load,
- * and Largest Contentful Paint of each in Debian's Chromium on a phone-sized screen against the
- * local server with the demo marketplace. Issue 5 asks for under 200 KB and under 1.5 s.
- * Run: npm run bench:web (RUNS=7 by default).
- */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../e2e/support/browser.js';
+import { pageJavaScriptBytes } from '../e2e/support/bundle.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import type { FlowCtx } from '../src/flows/context.js';
 import { seedDemo } from '../src/flows/seed-demo.js';
-import { WEB_DIST } from '../src/http/web-app.js';
 import { systemClock } from '../src/kernel/clock.js';
 import { ensureWebBuild } from '../src/web-build.js';
 import { freshBenchDatabase, percentile, startServer } from './lib.js';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 
-type Manifest = Record<
-  string,
-  { file: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
->;
-
-/** gzip bytes of a chunk and every chunk it imports statically (what the browser fetches for it). */
-function jsBytes(manifest: Manifest, keys: string[]): number {
-  const seen = new Set<string>();
-  const visit = (key: string) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const k of manifest[key]?.imports ?? []) visit(k);
-  };
-  for (const k of keys) visit(k);
-  return [...seen].reduce(
-    (sum, k) => sum + gzipSync(readFileSync(path.join(WEB_DIST, manifest[k]!.file)), { level: 9 }).length,
-    0,
-  );
-}
-
 async function main() {
   await ensureWebBuild((l) => console.log(l));
-  const manifest = JSON.parse(readFileSync(path.join(WEB_DIST, '.vite/manifest.json'), 'utf8')) as Manifest;
-  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
-  const productChunk = Object.keys(manifest).find((k) => k.endsWith('pages/product.tsx'))!;
-  const homeKb = jsBytes(manifest, [entry]) / 1024;
-  const productKb = jsBytes(manifest, [entry, productChunk]) / 1024;
+  const js = pageJavaScriptBytes();
+  const homeKb = js.home / 1024;
+  const productKb = js.product / 1024;
 
   const { url, stop: stopPg } = await freshBenchDatabase('bench-web');
   const config = loadConfig({ ...process.env, HEARTLAND_SECRET: 'bench-secret' });

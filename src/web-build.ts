@@ -32,10 +32,17 @@ export async function ensureWebBuild(log: (line: string) => void): Promise<void>
   const { build } = await import('vite');
   // Built aside and moved into place, so two servers starting at once never serve a half-built app.
   const aside = `${WEB_DIST}.${process.pid}`;
+  // The JSX transform follows NODE_ENV, which a test runner sets to 'test': build for shoppers.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({
     configFile: path.join(WEB_SRC, 'vite.config.ts'),
+    mode: 'production',
     logLevel: 'warn',
     build: { outDir: aside, emptyOutDir: true },
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   });
   await rm(WEB_DIST, { recursive: true, force: true });
   await rename(aside, WEB_DIST);
