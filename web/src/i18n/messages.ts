@@ -1,6 +1,11 @@
+import { defineMessages, type Locale } from './define.ts';
+import { buyerMessages } from './messages-buyer.ts';
+import { trustMessages } from './messages-trust.ts';
+
 /**
  * Every string of the storefront, in the five languages. `en` defines the keys; the type makes a
- * missing translation a build error, so no English is left on a Chinese page.
+ * missing translation a build error, so no English is left on a Chinese page. Pages with many
+ * strings of their own keep them in their own file (messages-*.ts), merged here.
  */
 const en = {
   tagline: 'American farms and makers, shipped to you',
@@ -54,8 +59,8 @@ const en = {
   fxNote: 'Prices in {currency} at today’s rate ({rate} per US dollar).',
   skipToContent: 'Skip to content',
 };
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+type CoreKey = keyof typeof en;
+type Messages = Record<CoreKey, string>;
 
 const zhHans: Messages = {
   tagline: '美国农场与匠人好物，直送到家',
@@ -269,6 +274,12 @@ const ko: Messages = {
   skipToContent: '본문으로 건너뛰기',
 };
 
-export const MESSAGES = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ja, ko } as const;
-export type Locale = keyof typeof MESSAGES;
-export const LOCALES = Object.keys(MESSAGES) as Locale[];
+const core = defineMessages({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ja, ko });
+const parts = [core, buyerMessages, trustMessages] as const;
+
+export type MessageKey = CoreKey | keyof typeof buyerMessages.en | keyof typeof trustMessages.en;
+export type { Locale };
+export const LOCALES: Locale[] = ['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko'];
+export const MESSAGES = Object.fromEntries(
+  LOCALES.map((l) => [l, Object.assign({}, ...parts.map((p) => p[l]))]),
+) as Record<Locale, Record<MessageKey, string>>;
