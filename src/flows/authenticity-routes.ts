@@ -58,7 +58,7 @@ const LotView = z.object({
   soldToMarkets: z.array(z.string()).nullable(),
   createdAt: z.string(),
 });
-const ScanView = z.object({
+export const ScanView = z.object({
   outcome: z.enum(['genuine', 'forged', 'unknown']),
   code: z.string(),
   product: z.object({ id: z.string(), title: z.string() }).optional(),

@@ -24,7 +24,7 @@ const QuoteBody = z
   })
   .strict();
 
-const PlacedJson = z.object({
+export const PlacedJson = z.object({
   checkoutId: z.string(),
   paymentIntentId: z.string(),
   status: z.string(),

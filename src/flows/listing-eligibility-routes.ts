@@ -80,7 +80,7 @@ const MarketView = z.object({
     }),
   ),
 });
-const EligibilityView = z.object({
+export const EligibilityView = z.object({
   productId: z.string(),
   sellerId: z.string(),
   kind: z.string(),

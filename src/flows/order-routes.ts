@@ -28,7 +28,7 @@ const ShipmentJson = z.object({
     z.object({ at: z.string(), status: z.string(), location: z.string(), description: z.string() }),
   ),
 });
-const OrderDetailJson = orders.OrderJson.extend({
+export const OrderDetailJson = orders.OrderJson.extend({
   shipment: ShipmentJson.nullable(),
   escrow: z.object({ status: z.string(), amount: orders.MoneyJson }).nullable(),
   events: z.array(

@@ -33,7 +33,7 @@ const ItemView = z.object({
   decisionReason: z.string().nullable(),
 });
 const Requirement = z.enum(sellers.REQUIREMENTS);
-const VerificationView = z.object({
+export const VerificationView = z.object({
   sellerId: z.string(),
   sellerState: z.string(),
   isFarm: z.boolean(),

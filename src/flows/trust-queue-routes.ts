@@ -18,7 +18,7 @@ const ProductIdParam = z.object({
   productId: z.string().regex(/^prd_[0-9a-f]{32}$/, 'a product id (prd_…)'),
 });
 
-const QueueItemJson = z.object({
+export const QueueItemJson = z.object({
   id: z.string(),
   queue: z.enum(trust.TRUST_QUEUES),
   subjectKind: z.string(),
@@ -35,7 +35,7 @@ const QueueItemJson = z.object({
   overdue: z.boolean().describe('Open past its service level (or closed after it).'),
 });
 
-const DecisionJson = z.object({
+export const DecisionJson = z.object({
   id: z.string(),
   subjectKind: z.string(),
   subjectId: z.string(),

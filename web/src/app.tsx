@@ -7,6 +7,15 @@ import { Home } from './pages/home.tsx';
 // The product page and search load as their own chunks: the home page ships only what it shows.
 const Product = lazy(() => import('./pages/product.tsx'));
 const Search = lazy(() => import('./pages/search.tsx'));
+const Verify = lazy(() => import('./pages/verify.tsx'));
+const TrustConsole = lazy(() => import('./ops/trust.tsx'));
+const Finance = lazy(() => import('./ops/finance.tsx'));
+const SellerCenter = lazy(() => import('./seller/center.tsx'));
+const SignIn = lazy(() => import('./pages/sign-in.tsx'));
+const Cart = lazy(() => import('./pages/cart.tsx'));
+const Checkout = lazy(() => import('./pages/checkout.tsx'));
+const Orders = lazy(() => import('./pages/orders.tsx'));
+const Order = lazy(() => import('./pages/order.tsx'));
 
 export function App() {
   const { t } = useShopper();
@@ -22,6 +31,15 @@ export function App() {
             <Route path="/" component={Home} />
             <Route path="/search" component={Search} />
             <Route path="/p/:id">{(params) => <Product id={params.id} />}</Route>
+            <Route path="/verify/:code?">{(params) => <Verify code={params.code} />}</Route>
+            <Route path="/trust" component={TrustConsole} />
+            <Route path="/finance" component={Finance} />
+            <Route path="/seller" nest component={SellerCenter} />
+            <Route path="/sign-in" component={SignIn} />
+            <Route path="/cart" component={Cart} />
+            <Route path="/checkout" component={Checkout} />
+            <Route path="/orders" component={Orders} />
+            <Route path="/orders/:id">{(params) => <Order id={params.id} />}</Route>
             <Route>
               <p className="status">{t('error')}</p>
             </Route>

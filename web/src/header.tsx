@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { getJson, type SuggestJson } from './api.ts';
+import { CartLink } from './buyer/cart-link.tsx';
 import { useShopper } from './i18n/context.tsx';
 import { LOCALES, type Locale } from './i18n/messages.ts';
 
@@ -20,9 +21,11 @@ function SearchBox() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const [suggestions, setSuggestions] = useState<SuggestJson['suggestions']>([]);
   const [active, setActive] = useState(-1);
+  // Suggestions follow typing only: arriving on /search?q=… must not open the list.
+  const [typing, setTyping] = useState(false);
   const listId = useId();
   useEffect(() => {
-    if (q.trim().length === 0) return setSuggestions([]);
+    if (!typing || q.trim().length === 0) return setSuggestions([]);
     const timer = setTimeout(() => {
       getJson<SuggestJson>('/search/suggest', { q, locale, market }).then(
         (r) => setSuggestions(r.suggestions.slice(0, 6)),
@@ -30,13 +33,15 @@ function SearchBox() {
       );
     }, 120);
     return () => clearTimeout(timer);
-  }, [q, locale, market]);
+  }, [q, locale, market, typing]);
   const go = (productId: string) => {
+    setTyping(false);
     setSuggestions([]);
     navigate(`/p/${productId}`);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setTyping(false);
     const chosen = suggestions[active];
     setSuggestions([]);
     if (chosen) navigate(`/p/${chosen.productId}`);
@@ -59,6 +64,7 @@ function SearchBox() {
           aria-controls={listId}
           aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
           onChange={(e) => {
+            setTyping(true);
             setQ(e.target.value);
             setActive(-1);
           }}
@@ -99,6 +105,10 @@ export function Header() {
         <Link href="/" className="brand" aria-label={`Heartland — ${t('home')}`}>
           Heartland
         </Link>
+        <Link href="/verify" className="verify-link">
+          {t('verifyNav')}
+        </Link>
+        <CartLink />
         <div className="pickers">
           <label>
             <span className="visually-hidden">{t('market')}</span>

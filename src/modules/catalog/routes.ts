@@ -42,7 +42,7 @@ export const CategoryViewSchema = z.object({
 });
 const Translation = z.object({ title: z.string(), description: z.string() });
 const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
-const ProductViewSchema = z.object({
+export const ProductViewSchema = z.object({
   id: z.string(),
   sellerId: z.string(),
   kind: z.enum(PRODUCT_KINDS),

@@ -17,14 +17,14 @@ const RoleEnum = z.enum(ROLES);
 const UserIdParam = z.string().regex(/^usr_[0-9a-f]{32}$/);
 const ScopeId = z.string().max(64);
 
-const UserViewSchema = z.object({
+export const UserViewSchema = z.object({
   id: z.string(),
   email: z.string(),
   displayName: z.string(),
   roles: z.array(z.object({ role: RoleEnum, scopeId: z.string().nullable() })),
   createdAt: z.string(),
 });
-const BuyerIdentityViewSchema = z.object({
+export const BuyerIdentityViewSchema = z.object({
   id: z.string(),
   userId: z.string(),
   market: z.literal('CN'),

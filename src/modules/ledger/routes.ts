@@ -17,7 +17,7 @@ const Counter = z.number().int();
 // Counters leave as JSON integers; toJson refuses anything beyond the safe integer range.
 const counter = (amount: bigint, currency: CurrencyCode) => toJson({ amount, currency }).amount;
 
-const TrialBalanceView = z.object({
+export const TrialBalanceView = z.object({
   rows: z.array(
     z.object({
       currency: z.string(),
@@ -31,7 +31,7 @@ const TrialBalanceView = z.object({
   balanced: z.boolean(),
 });
 
-const VerifyView = z.object({
+export const VerifyView = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   postings: z.number().int(),
@@ -47,7 +47,7 @@ const VerifyView = z.object({
   ),
 });
 
-const EntryViewSchema = z.object({
+export const EntryViewSchema = z.object({
   id: z.string(),
   kind: z.string(),
   reference: z.string(),

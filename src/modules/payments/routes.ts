@@ -8,7 +8,7 @@ import { sellerMoney } from './queries.js';
 
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });
 
-const SellerMoneyView = z.object({
+export const SellerMoneyView = z.object({
   sellerId: z.string(),
   escrowHeld: z.array(MoneyJson),
   payable: MoneyJson,

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError, type BadgesJson, getJson, type ProductPageJson, type ReviewsJson } from '../api.ts';
+import { AddToCart } from '../buyer/add-to-cart.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
 import { stateName } from '../i18n/us-states.ts';
@@ -151,6 +152,7 @@ export default function Product({ id }: { id: string }) {
         )}
         <PriceBreakdown variant={variant} />
         <p className="stock">{variant.inStock ? t('inStock') : t('outOfStock')}</p>
+        <AddToCart productId={p.id} variantId={variant.id} inStock={variant.inStock} />
         <p className="fx">{t('fxNote', { currency: variant.price.currency, rate: p.fxRate.rate })}</p>
         {/* The rule texts are English for now; other languages get the figures without them. */}
         {locale === 'en' && variant.taxRules.length > 0 && (

@@ -1,0 +1,210 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/flows/seed-demo.js';
+import { placeBody } from '../test/support/addresses.js';
+import { type Actor, actorFor, type Heartland, startHeartland } from '../test/support/heartland.js';
+import { browserAvailable, launchChromium, screenshot, seriousA11yViolations } from './support/browser.js';
+
+const SELLER = 'marathon-ginseng@demo.heartland.example';
+const PASSWORD = 'heartland-demo-1';
+const DESCRIPTION_EN =
+  'Hand-dug four-year Wisconsin ginseng roots, small prongs, dried slowly; simmer for tea or soup.';
+
+/**
+ * The seller center in a real browser, on a laptop: the Marathon ginseng farm signs in, lists a
+ * product with translations side by side, ships a paid order with its customs papers, and reads
+ * its balance chart. Needs `npm run build`.
+ */
+describe.runIf(browserAvailable())('the seller center in a browser', () => {
+  let h: Heartland;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+  let sellerId: string;
+  let buyer: Actor;
+  let orderId: string;
+  /** Scrolled to the top first, so the sticky header sits where it belongs in the full-page shot. */
+  const shot = async (name: string) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, name);
+  };
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Seller center' }).getByRole('link', { name, exact: true }).click();
+
+  async function signedIn(email: string): Promise<Actor> {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: PASSWORD, returnToken: true },
+    });
+    expect(res.statusCode).toBe(200);
+    const { user, sessionToken } = res.json() as { user: { id: string }; sessionToken: string };
+    return actorFor(h.app, user.id, sessionToken);
+  }
+
+  beforeAll(async () => {
+    h = await startHeartland({ webApp: true, testCategory: false });
+    await seedDemo(h.ctx, { pictures: false });
+    await h.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+
+    // A Japanese buyer pays for the farm's ginseng through the API, so the farm has an order to ship.
+    const seller = await signedIn(SELLER);
+    const me = (await seller.get('/api/v1/me')).json() as {
+      roles: { role: string; scopeId: string | null }[];
+    };
+    sellerId = me.roles.find((r) => r.role === 'seller_staff')!.scopeId!;
+    const products = (await seller.get(`/api/v1/sellers/${sellerId}/products`)).json() as {
+      visible: boolean;
+      kind: string;
+      variants: { id: string; stock: number }[];
+    }[];
+    const variant = products.find((p) => p.visible && p.kind === 'goods' && p.variants[0]!.stock > 0)!
+      .variants[0]!;
+    buyer = await signedIn('sato.misaki@demo.heartland.example');
+    const quote = await buyer.post('/api/v1/checkout/quotes', {
+      market: 'JP',
+      shippingMethod: 'express',
+      lines: [{ variantId: variant.id, quantity: 1 }],
+    });
+    expect(quote.statusCode, quote.body).toBe(201);
+    const placed = await buyer.post(`/api/v1/checkout/quotes/${quote.json().id}/place`, placeBody('JP'));
+    expect(placed.statusCode, placed.body).toBe(201);
+    orderId = placed.json().orders[0].id;
+    await h.settle(1000);
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  it('signs in and shows the verification level and what is missing', async () => {
+    await page.goto(`${base}/seller`);
+    await page.getByRole('heading', { name: 'Seller center sign-in' }).waitFor();
+    await page.getByLabel('Email').fill(SELLER);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Verification' }).waitFor();
+    expect(await page.locator('.tiles').textContent()).toMatch(/1orders to ship/);
+    expect(
+      await page.getByRole('list').filter({ hasText: 'business registration document' }).count(),
+    ).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot('seller-dashboard');
+
+    // The onboarding step: the farm sends its business address for review.
+    const step = page.getByRole('form', { name: 'Next step: send what is missing' });
+    await step.getByLabel('What to send').selectOption('business_address');
+    await step.getByLabel('Street', { exact: true }).fill('1200 County Road K');
+    await step.getByLabel('City').fill('Wausau');
+    await step.getByLabel('State (2 letters)').fill('WI');
+    await step.getByLabel('ZIP code').fill('54401');
+    await step.getByRole('button', { name: 'Send for review' }).click();
+    await page.getByRole('status').filter({ hasText: 'Business address sent' }).waitFor();
+    await page.getByRole('cell', { name: 'business address' }).waitFor();
+  });
+
+  it('creates a listing with translations side by side, each with a completeness meter', async () => {
+    await nav('Listings');
+    await page.getByRole('link', { name: 'New listing' }).click();
+    await page.getByRole('heading', { name: 'New listing' }).waitFor();
+    await expect.poll(() => page.getByLabel('Category').locator('option').count()).toBeGreaterThan(1);
+    await page.getByLabel('Category').selectOption('american-ginseng');
+    await page.getByLabel('HS code (customs)').fill('121120');
+    const fill = async (lang: string, title: string, description: string) => {
+      await page.getByLabel(`${lang} title`).fill(title);
+      await page.getByLabel(`${lang} description`).fill(description);
+    };
+    await fill('English', 'Wisconsin Ginseng Prong Roots, 2 oz', DESCRIPTION_EN);
+    await fill(
+      'Simplified Chinese',
+      '威斯康星花旗参 参须 2盎司',
+      '马拉松县人工采挖的四年生花旗参参须，低温慢速烘干，可煲汤或泡茶饮用。每次取三到五克，用水慢火煲煮二十分钟即可。',
+    );
+    await fill(
+      'Japanese',
+      'ウィスコンシン産アメリカ人参 ひげ根 2オンス',
+      'マラソン郡で手掘りした四年根のアメリカ人参のひげ根を低温でじっくり乾燥させました。スープやお茶に三から五グラムを煮出してください。',
+    );
+    await fill(
+      'Korean',
+      '위스콘신 화기삼 잔뿌리 2온스',
+      '마라톤 카운티에서 손으로 캔 4년근 화기삼 잔뿌리를 저온에서 천천히 말렸습니다. 차나 국에 3~5그램을 넣어 끓여 드세요.',
+    );
+    await page.getByLabel('Traditional Chinese title').fill('威斯康辛花旗蔘 鬚根');
+    for (const l of ['en', 'zh-Hans', 'ja', 'ko'])
+      expect(await page.getByTestId(`pct-${l}`).textContent()).toBe('100 %');
+    expect(await page.getByTestId('pct-zh-Hant').textContent()).toBe('40 %');
+    await page.getByLabel('Traditional Chinese title').fill(''); // a half translation is not sent
+    expect(await page.getByTestId('pct-zh-Hant').textContent()).toBe('0 %');
+
+    await page.getByLabel('Variant 1 SKU').fill('MG-PRONG-2OZ');
+    await page.getByLabel('Variant 1 price in US dollars').fill('19.99');
+    await page.getByLabel('Variant 1 stock').fill('40');
+    await page.getByLabel('Variant 1 weight in grams').fill('70');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot('seller-listing-editor');
+    await page.getByRole('button', { name: 'Create listing' }).click();
+    await page.getByRole('heading', { name: /^Edit: Wisconsin Ginseng Prong Roots/ }).waitFor();
+    await page.getByRole('heading', { name: 'Trust status' }).waitFor();
+    await page.getByRole('heading', { name: 'Where it can be sold' }).waitFor();
+    await page.locator('.panel table tbody tr').first().waitFor();
+    await shot('seller-listing-saved');
+
+    // The API holds the price exactly as typed, in cents.
+    const mine = await (await signedIn(SELLER)).get(`/api/v1/sellers/${sellerId}/products`);
+    const created = (
+      mine.json() as { translations: Record<string, unknown>; variants: { priceUsd: { amount: number } }[] }[]
+    )[0]!;
+    expect(created.variants[0]!.priceUsd.amount).toBe(1999);
+    expect(Object.keys(created.translations).sort()).toEqual(['en', 'ja', 'ko', 'zh-Hans']);
+
+    await page.getByRole('link', { name: '← All listings' }).click();
+    await page.getByRole('link', { name: 'Wisconsin Ginseng Prong Roots, 2 oz' }).waitFor();
+  });
+
+  it('ships a paid order with a tracking number, with the customs papers to download', async () => {
+    await page
+      .getByRole('navigation', { name: 'Seller center' })
+      .getByRole('link', { name: 'Orders to ship' })
+      .click();
+    await page.getByRole('heading', { name: 'Orders to ship', level: 1 }).waitFor();
+    const order = page.locator('.order').first();
+    const invoice = order.getByRole('link', { name: 'Commercial invoice (PDF)' });
+    const href = (await invoice.getAttribute('href'))!;
+    const pdf = await page.request.get(`${base}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toContain('application/pdf');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot('seller-orders');
+    await order.getByLabel('Tracking number').fill('1Z999AA10123456784');
+    await order.getByRole('button', { name: 'Mark shipped' }).click();
+    await page.getByRole('status').filter({ hasText: 'shipped with UPS 1Z999AA10123456784' }).waitFor();
+    await page.getByText('No paid orders are waiting to ship.').waitFor();
+    const shipped = page.locator('.order', { hasText: 'Status: shipped' });
+    await shipped.getByRole('link', { name: 'Packing list (PDF)' }).waitFor();
+  });
+
+  it('shows the balance in escrow, released and paid out, with a chart over time', async () => {
+    await nav('Balance');
+    await page.getByRole('heading', { name: 'Balance', level: 1 }).waitFor();
+    await page.locator('figure.chart svg rect').first().waitFor();
+    expect(await page.locator('.money').textContent()).toContain('In escrow');
+    expect(await page.locator('.money dd').first().textContent()).toMatch(/¥|\$/);
+    expect(await page.locator('.money dd').nth(1).textContent()).toBe('$0.00');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The buyer confirms receipt: the escrow is released and the farm is owed its dollars.
+    const confirmed = await buyer.post(`/api/v1/orders/${orderId}/confirm-receipt`);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    await page.reload();
+    await expect.poll(() => page.locator('.money dd').nth(1).textContent()).toMatch(/^\$[1-9][\d,]*\.\d{2}$/);
+    await page.locator('figure.chart rect[fill="#2e6b30"]').first().waitFor();
+    await shot('seller-balance');
+  });
+});

@@ -1,0 +1,101 @@
+import { type FormEvent, useState } from 'react';
+import { ApiError, getJson } from '../api.ts';
+import { type Decision, postJson } from '../api-trust.ts';
+import { useApi } from '../use-api.ts';
+
+const when = (iso: string) =>
+  new Date(iso).toLocaleString('en-US', { timeZone: 'UTC', timeZoneName: 'short' });
+
+/** A held listing: every decision so far with the rule that made it, and the agent's publish/remove. */
+export function HeldListing({ productId, onDecided }: { productId: string; onDecided: () => void }) {
+  const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const history = useApi(
+    () =>
+      getJson<{ productId: string; trustHold: string | null; decisions: Decision[] }>(
+        `/trust/listings/${productId}/decisions`,
+      ),
+    [productId, version],
+  );
+  const decide = (decision: 'publish' | 'remove') => async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const r = await postJson<{ visible: boolean; trustHold: string | null }>(
+        `/trust/listings/${productId}/decision`,
+        { decision, reason },
+      );
+      setOutcome(
+        r.visible ? 'Published: the listing is visible again.' : 'Removed: the listing is taken down.',
+      );
+      setVersion((v) => v + 1);
+      onDecided();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'The decision failed; try again.');
+    }
+  };
+  return (
+    <section aria-labelledby={`listing-${productId}`} className="held-listing">
+      <h4 id={`listing-${productId}`}>Listing {productId}</h4>
+      {history.state === 'ready' && (
+        <>
+          <p>Hold: {history.data.trustHold ?? 'none (visible)'}</p>
+          <table>
+            <caption>Decisions on this listing</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Decision</th>
+                <th scope="col">Rule</th>
+                <th scope="col">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.decisions.map((d) => (
+                <tr key={d.id}>
+                  <td>{when(d.decidedAt)}</td>
+                  <td>{d.decision}</td>
+                  <td>
+                    <code>{d.rule}</code>
+                  </td>
+                  <td>{d.actor}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {history.state === 'error' && <p role="alert">{history.error.message}</p>}
+      {outcome ? (
+        <p role="status" className="decided">
+          {outcome}
+        </p>
+      ) : (
+        <form onSubmit={decide('publish')}>
+          <label htmlFor={`reason-${productId}`}>Reason (shown in the audit trail)</label>
+          <br />
+          <textarea
+            id={`reason-${productId}`}
+            required
+            minLength={3}
+            maxLength={1000}
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <br />
+          <button type="submit">Publish</button>{' '}
+          <button
+            type="button"
+            onClick={(e) => (e.currentTarget.form?.reportValidity() ? decide('remove')(e) : undefined)}
+          >
+            Remove
+          </button>
+          {error && <p role="alert">{error}</p>}
+        </form>
+      )}
+    </section>
+  );
+}
