@@ -8,7 +8,7 @@ import type { ProductViewSchema } from '../../src/modules/catalog/routes.ts';
 import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
 import type { OrderJson } from '../../src/modules/orders/api.ts';
 import type { SellerMoneyView } from '../../src/modules/payments/routes.ts';
-import { ApiError } from './api.ts';
+import { sendJson as sendJsonShared } from './api.ts';
 
 /** The seller center's slice of the API, typed by the server's own Zod schemas (type-only imports). */
 export type SellerProductJson = z.infer<typeof ProductViewSchema>;
@@ -27,43 +27,13 @@ export type OrderDetail = z.infer<typeof OrderDetailJson>;
 export type { ProductInput, ProductPatch };
 
 /** A JSON call with a body; money-moving POSTs carry a fresh idempotency key. */
-export async function sendJson<T>(
+export const sendJson = <T>(
   method: 'POST' | 'PATCH' | 'PUT',
   path: string,
   body: unknown,
   opts: { idempotent?: boolean } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json' };
-  if (opts.idempotent) headers['idempotency-key'] = crypto.randomUUID();
-  const res = await fetch(`/api/v1${path}`, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as {
-      code?: string;
-      detail?: string;
-      title?: string;
-      errors?: { path?: string; message?: string }[];
-    };
-    const detail = problem.errors?.length
-      ? problem.errors.map((e) => `${e.path ?? ''} ${e.message ?? ''}`.trim()).join('; ')
-      : undefined;
-    throw new ApiError(
-      res.status,
-      problem.code ?? 'http.error',
-      detail ?? problem.detail ?? problem.title ?? res.statusText,
-    );
-  }
-  return (res.status === 204 ? null : await res.json()) as T;
-}
+) => sendJsonShared<T>(method, path, body, opts);
 
-/**
- * "12.50" → 1250 cents, exactly: the decimal string is split, never parsed as a float.
- * Returns null for anything that is not a positive amount with at most two decimals.
- */
 export function dollarsToCents(text: string): number | null {
   const m = /^\s*\$?\s*(\d{1,8})(?:\.(\d{0,2}))?\s*$/.exec(text.replace(/,/g, ''));
   if (!m) return null;

@@ -4,7 +4,7 @@ import type { FiguresJson } from '../../src/flows/notice-schemas.ts';
 import type { DecisionJson, QueueItemJson } from '../../src/flows/trust-queue-routes.ts';
 import type { EntryViewSchema, TrialBalanceView, VerifyView } from '../../src/modules/ledger/routes.ts';
 import type { TRUST_QUEUES } from '../../src/modules/trust/policy.ts';
-import { ApiError } from './api.ts';
+import { sendJson } from './api.ts';
 
 /** The authenticity, trust console and finance API, typed by the server's own Zod schemas. */
 export type ScanJson = z.infer<typeof ScanView>;
@@ -31,28 +31,5 @@ export interface Me {
 }
 
 /** POST JSON to the API with the session cookie; a problem+json answer becomes an ApiError. */
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`/api/v1${path}`, {
-    method: 'POST',
-    headers: {
-      accept: 'application/json',
-      'content-type': 'application/json',
-      'idempotency-key': crypto.randomUUID(),
-    },
-    credentials: 'same-origin',
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as {
-      code?: string;
-      detail?: string;
-      title?: string;
-    };
-    throw new ApiError(
-      res.status,
-      problem.code ?? 'http.error',
-      problem.detail ?? problem.title ?? res.statusText,
-    );
-  }
-  return (await res.json()) as T;
-}
+export const postJson = <T>(path: string, body: unknown) =>
+  sendJson<T>('POST', path, body, { idempotent: true });

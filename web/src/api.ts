@@ -19,14 +19,32 @@ export type ReviewsJson = z.infer<typeof ProductReviewsView>;
 export type BadgesJson = z.infer<typeof BadgesView>;
 export type MoneyJson = { amount: number; currency: string };
 
+/** A problem+json answer: its HTTP status, stable code, message, and per-field errors if any. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Paths like `body.deliveryAddress.phone`, from a 400's `errors`. */
+    readonly errors: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
+}
+
+async function problemOf(res: Response): Promise<ApiError> {
+  const p = (await res.json().catch(() => ({}))) as {
+    code?: string;
+    detail?: string;
+    title?: string;
+    errors?: { path: string; message: string }[];
+  };
+  return new ApiError(
+    res.status,
+    p.code ?? 'http.error',
+    p.detail ?? p.title ?? res.statusText,
+    p.errors ?? [],
+  );
 }
 
 /** GET a JSON resource of the API; a problem+json answer becomes an ApiError with its stable code. */
@@ -38,17 +56,30 @@ export async function getJson<T>(path: string, params: Record<string, string | u
     headers: { accept: 'application/json' },
     credentials: 'same-origin',
   });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => ({}))) as {
-      code?: string;
-      detail?: string;
-      title?: string;
-    };
-    throw new ApiError(
-      res.status,
-      problem.code ?? 'http.error',
-      problem.detail ?? problem.title ?? res.statusText,
-    );
-  }
+  if (!res.ok) throw await problemOf(res);
   return (await res.json()) as T;
+}
+
+/**
+ * Sends JSON with the session cookie. Money-moving calls carry an idempotency key: one the caller
+ * keeps across retries (`idempotencyKey`), or a fresh one (`idempotent`).
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PATCH' | 'PUT',
+  path: string,
+  body?: unknown,
+  opts: { idempotencyKey?: string; idempotent?: boolean } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const key = opts.idempotencyKey ?? (opts.idempotent ? crypto.randomUUID() : undefined);
+  if (key) headers['idempotency-key'] = key;
+  const res = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw await problemOf(res);
+  return (res.status === 204 ? null : await res.json()) as T;
 }
