@@ -1,5 +1,6 @@
 import { defineMessages, type Locale } from './define.ts';
 import { buyerMessages } from './messages-buyer.ts';
+import { ordersMessages } from './messages-orders.ts';
 import { trustMessages } from './messages-trust.ts';
 
 /**
@@ -275,9 +276,13 @@ const ko: Messages = {
 };
 
 const core = defineMessages({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ja, ko });
-const parts = [core, buyerMessages, trustMessages] as const;
+const parts = [core, buyerMessages, ordersMessages, trustMessages] as const;
 
-export type MessageKey = CoreKey | keyof typeof buyerMessages.en | keyof typeof trustMessages.en;
+export type MessageKey =
+  | CoreKey
+  | keyof typeof buyerMessages.en
+  | keyof typeof ordersMessages.en
+  | keyof typeof trustMessages.en;
 export type { Locale };
 export const LOCALES: Locale[] = ['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko'];
 export const MESSAGES = Object.fromEntries(
