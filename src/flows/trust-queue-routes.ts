@@ -35,6 +35,18 @@ export const QueueItemJson = z.object({
   overdue: z.boolean().describe('Open past its service level (or closed after it).'),
 });
 
+export const QueuesSummaryJson = z.object({
+  queues: z.array(
+    z.object({
+      queue: z.enum(trust.TRUST_QUEUES),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      oldestOpenedAt: z.string().nullable(),
+      serviceLevelMinutes: z.number().int(),
+    }),
+  ),
+});
+
 export const DecisionJson = z.object({
   id: z.string(),
   subjectKind: z.string(),
@@ -105,19 +117,7 @@ export function trustQueueRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
         schema: {
           tags: ['trust'],
           summary: 'Every trust queue: open items, overdue items, the oldest, and its service level',
-          response: {
-            200: z.object({
-              queues: z.array(
-                z.object({
-                  queue: z.enum(trust.TRUST_QUEUES),
-                  open: z.number().int(),
-                  overdue: z.number().int(),
-                  oldestOpenedAt: z.string().nullable(),
-                  serviceLevelMinutes: z.number().int(),
-                }),
-              ),
-            }),
-          },
+          response: { 200: QueuesSummaryJson },
         },
       },
       async () => ({ queues: await trust.queueSummary(ctx.db, ctx.clock) }),

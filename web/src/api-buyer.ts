@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { PlacedJson } from '../../src/flows/checkout-routes.ts';
 import type { OrderDetailJson } from '../../src/flows/order-routes.ts';
+import type { AllowanceView } from '../../src/modules/compliance/routes.ts';
 import type { BuyerIdentityViewSchema, UserViewSchema } from '../../src/modules/identity/routes.ts';
 import type { OrderJson, QuoteJson } from '../../src/modules/orders/api.ts';
-import { type MoneyJson, sendJson as sendJsonShared } from './api.ts';
+import { sendJson as sendJsonShared } from './api.ts';
 
 /** The buyer pages' API shapes, typed by the server's own Zod response schemas (type-only). */
 export type UserJson = z.infer<typeof UserViewSchema>;
@@ -13,8 +14,7 @@ export type OrderListJson = { orders: z.infer<typeof OrderJson>[] };
 export type OrderSummaryJson = z.infer<typeof OrderJson>;
 export type OrderDetail = z.infer<typeof OrderDetailJson>;
 export type PlacedCheckoutJson = z.infer<typeof PlacedJson>;
-/** GET /me/cn-allowance: its response schema is inline in the compliance routes, so it is restated here. */
-export type AllowanceJson = { year: number; limit: MoneyJson; used: MoneyJson; remaining: MoneyJson };
+export type AllowanceJson = z.infer<typeof AllowanceView>;
 
 /** The shared API error, by the name the checkout uses for its per-field errors. */
 export { ApiError as ProblemError } from './api.ts';

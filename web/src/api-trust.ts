@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ScanView } from '../../src/flows/authenticity-routes.ts';
 import type { FiguresJson } from '../../src/flows/notice-schemas.ts';
-import type { DecisionJson, QueueItemJson } from '../../src/flows/trust-queue-routes.ts';
+import type { DecisionJson, QueueItemJson, QueuesSummaryJson } from '../../src/flows/trust-queue-routes.ts';
+import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
 import type { EntryViewSchema, TrialBalanceView, VerifyView } from '../../src/modules/ledger/routes.ts';
 import type { TRUST_QUEUES } from '../../src/modules/trust/policy.ts';
 import { sendJson } from './api.ts';
@@ -15,20 +16,8 @@ export type TrialBalance = z.infer<typeof TrialBalanceView>;
 export type LedgerVerification = z.infer<typeof VerifyView>;
 export type LedgerEntry = z.infer<typeof EntryViewSchema>;
 export type TrustQueue = (typeof TRUST_QUEUES)[number];
-// The queue summary's response schema is inline in its route; this mirrors it.
-export interface QueueSummary {
-  queue: TrustQueue;
-  open: number;
-  overdue: number;
-  oldestOpenedAt: string | null;
-  serviceLevelMinutes: number;
-}
-export interface Me {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: { role: string; scopeId: string | null }[];
-}
+export type QueueSummary = z.infer<typeof QueuesSummaryJson>['queues'][number];
+export type Me = z.infer<typeof UserViewSchema>;
 
 /** POST JSON to the API with the session cookie; a problem+json answer becomes an ApiError. */
 export const postJson = <T>(path: string, body: unknown) =>

@@ -73,6 +73,14 @@ const RulesQuery = z
   })
   .strict();
 
+/** A buyer's China cross-border allowance for a year (GET /me/cn-allowance). */
+export const AllowanceView = z.object({
+  year: z.number().int(),
+  limit: MoneyView,
+  used: MoneyView,
+  remaining: MoneyView,
+});
+
 export function complianceRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -132,14 +140,7 @@ export function complianceRoutes(ctx: Ctx): FastifyPluginAsyncZod {
                 .optional(),
             })
             .strict(),
-          response: {
-            200: z.object({
-              year: z.number().int(),
-              limit: MoneyView,
-              used: MoneyView,
-              remaining: MoneyView,
-            }),
-          },
+          response: { 200: AllowanceView },
         },
       },
       async (req) => {

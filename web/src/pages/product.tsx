@@ -4,6 +4,7 @@ import { AddToCart } from '../buyer/add-to-cart.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
 import { stateName } from '../i18n/us-states.ts';
+import { LotCard } from '../lot-card.tsx';
 import { useApi } from '../use-api.ts';
 
 type Page = ProductPageJson;
@@ -43,21 +44,7 @@ function Provenance({ lots }: { lots: Page['provenance'] }) {
     <section aria-labelledby="provenance" className="provenance">
       <h2 id="provenance">{t('provenance')}</h2>
       {lots.map((lot) => (
-        <article key={lot.lotNumber}>
-          <h3>{lot.farmName}</h3>
-          <p>{t('county', { county: lot.county, state: stateName(lot.usState, locale) })}</p>
-          <p>{t('lot', { lot: lot.lotNumber })}</p>
-          <p>{t('harvested', { date: formatDate(lot.harvestedOrMadeOn, locale) })}</p>
-          <ul>
-            {lot.certifications.map((c) => (
-              <li key={c.number} className={c.expired ? 'expired' : undefined}>
-                {t('certification', { scheme: c.scheme, number: c.number, certifier: c.certifier })}
-                {c.expiresOn &&
-                  ` · ${c.expired ? t('expired') : t('validUntil', { date: formatDate(c.expiresOn, locale) })}`}
-              </li>
-            ))}
-          </ul>
-        </article>
+        <LotCard key={lot.lotNumber} lot={lot} />
       ))}
     </section>
   );

@@ -6,6 +6,7 @@ import { formatCount, formatDate } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { stateName } from '../i18n/us-states.ts';
+import { LotCard } from '../lot-card.tsx';
 import { useApi } from '../use-api.ts';
 
 /** A code as a person types it: spaces and hyphens anywhere, any case → 16 upper-case symbols. */
@@ -76,26 +77,7 @@ function Result({ scan }: { scan: ScanJson }) {
           {lot && (
             <section aria-labelledby="lot-provenance" className="provenance">
               <h2 id="lot-provenance">{t('provenance')}</h2>
-              <article>
-                <h3>{lot.farmName}</h3>
-                <p>{t('county', { county: lot.county, state: stateName(lot.usState, locale) })}</p>
-                <p>{t('lot', { lot: lot.lotNumber })}</p>
-                <p>{t('harvested', { date: formatDate(lot.harvestedOrMadeOn, locale) })}</p>
-                <h4>{t('verifyCertifications')}</h4>
-                {lot.certifications.length === 0 ? (
-                  <p>{t('verifyNoCertifications')}</p>
-                ) : (
-                  <ul>
-                    {lot.certifications.map((c) => (
-                      <li key={c.number} className={c.expired ? 'expired' : undefined}>
-                        {t('certification', { scheme: c.scheme, number: c.number, certifier: c.certifier })}
-                        {c.expiresOn &&
-                          ` · ${c.expired ? t('expired') : t('validUntil', { date: formatDate(c.expiresOn, locale) })}`}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </article>
+              <LotCard lot={lot} listCertifications />
             </section>
           )}
         </>
