@@ -1,9 +1,8 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/flows/seed-demo.js';
 import { type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, launchChromium, screenshot, seriousA11yViolations } from './support/browser.js';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
 
 /**
  * The buyer's pages in a real browser on the demo marketplace: Li Wei in Shanghai signs in, puts a
@@ -20,9 +19,7 @@ describe.runIf(browserAvailable())('the buyer pages in a browser', () => {
   beforeAll(async () => {
     h = await startHeartland({ webApp: true, testCategory: false });
     await seedDemo(h.ctx, { pictures: false });
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveToBrowser(h));
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,

@@ -1,13 +1,21 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/flows/seed-demo.js';
 import { placeBody } from '../test/support/addresses.js';
 import { type Actor, actorFor, type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, launchChromium, screenshot, seriousA11yViolations } from './support/browser.js';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
 
 const SELLER = 'marathon-ginseng@demo.heartland.example';
 const PASSWORD = 'heartland-demo-1';
+/** The smallest well-formed PDF and PNG: what the server checks is their first bytes. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
+    'trailer<</Root 1 0 R>>\n%%EOF\n',
+);
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const DESCRIPTION_EN =
   'Hand-dug four-year Wisconsin ginseng roots, small prongs, dried slowly; simmer for tea or soup.';
 
@@ -46,9 +54,7 @@ describe.runIf(browserAvailable())('the seller center in a browser', () => {
   beforeAll(async () => {
     h = await startHeartland({ webApp: true, testCategory: false });
     await seedDemo(h.ctx, { pictures: false });
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveToBrowser(h));
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
 
@@ -109,6 +115,91 @@ describe.runIf(browserAvailable())('the seller center in a browser', () => {
     await page.getByRole('cell', { name: 'business address' }).waitFor();
   });
 
+  it('uploads a registration document in the wizard, sees it awaiting review, and replaces a rejected one', async () => {
+    const step = page.getByRole('form', { name: 'Business registration document' });
+    const file = step.getByLabel('File', { exact: true });
+    // A text file named .pdf is caught in the browser, next to the file input, before anything is sent.
+    await file.setInputFiles({
+      name: 'notes.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('notes'),
+    });
+    await step.getByText('notes.pdf is not a PDF, PNG or JPEG file').waitFor();
+    expect(await file.getAttribute('aria-invalid')).toBe('true');
+
+    // The server's field error (an entity number it cannot be) is shown next to that field.
+    await step.getByLabel('State of registration (2 letters)').fill('wi');
+    await step.getByLabel('Entity or file number').fill('--');
+    await file.setInputFiles({
+      name: 'articles-of-organization.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await step.getByText(/Chosen: articles-of-organization\.pdf/).waitFor();
+    await step.getByRole('button', { name: 'Upload for review' }).click();
+    const entity = step.getByLabel('Entity or file number');
+    await step.getByText('the entity or file number the state issued').waitFor();
+    expect(await entity.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => entity.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await entity.fill('M087421');
+    await step.getByRole('button', { name: 'Upload for review' }).click();
+    await page.getByRole('status').filter({ hasText: 'Business registration document sent' }).waitFor();
+    const documents = page.getByRole('region', { name: 'Documents for review' });
+    await documents.getByText('Submitted, awaiting review').waitFor();
+    await documents.getByText('articles-of-organization.pdf').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot('seller-onboarding-document-awaiting-review');
+
+    // A trust agent rejects it with a reason; the farmer sees the reason and sends a replacement.
+    const pending = (await (await signedIn(SELLER)).get(`/api/v1/sellers/${sellerId}/verification`)).json()
+      .items as { id: string; kind: string; status: string }[];
+    const item = pending.find((i) => i.kind === 'business_registration' && i.status === 'pending')!;
+    const agent = await h.actor('agent@seller-e2e.test', [{ role: 'trust_agent' }]);
+    const rejected = await agent.post(`/api/v1/trust/seller-verification/${item.id}/decision`, {
+      decision: 'reject',
+      reason: 'Page 2 is missing; send all pages.',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    await page.reload();
+    const again = page.getByRole('form', { name: 'Business registration document' });
+    await again.getByText('Reviewer’s reason: “Page 2 is missing; send all pages.”').waitFor();
+    expect(await again.getByLabel('Entity or file number').inputValue()).toBe('M087421');
+    // Keyboard only: Tab reaches the file input, then the button.
+    await again.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'articles-all-pages.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await again.getByLabel('File', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Send replacement for review',
+    );
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await shot('seller-onboarding-document-rejected');
+    // The request is held until the pending state has been seen: the button says so, a progress bar shows.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let passedOn: Promise<void> = Promise.resolve();
+    await page.route('**/verification/items', (route) => {
+      passedOn = held.then(() => route.continue());
+      return passedOn;
+    });
+    await page.keyboard.press('Enter');
+    await again.getByRole('button', { name: 'Uploading…' }).waitFor();
+    expect(await again.getByRole('button', { name: 'Uploading…' }).isDisabled()).toBe(true);
+    await again.getByRole('status').filter({ hasText: 'articles-all-pages.png' }).waitFor();
+    release();
+    await passedOn;
+    await page.unroute('**/verification/items');
+    await documents.getByText('Submitted, awaiting review').waitFor();
+    expect(await documents.locator('.file-name').allTextContents()).toEqual(['articles-all-pages.png']);
+    await page.getByRole('cell', { name: 'business registration' }).first().waitFor();
+  });
+
   it('creates a listing with translations side by side, each with a completeness meter', async () => {
     await nav('Listings');
     await page.getByRole('link', { name: 'New listing' }).click();
@@ -147,6 +238,18 @@ describe.runIf(browserAvailable())('the seller center in a browser', () => {
     await page.getByLabel('Variant 1 price in US dollars').fill('19.99');
     await page.getByLabel('Variant 1 stock').fill('40');
     await page.getByLabel('Variant 1 weight in grams').fill('70');
+    // A variant's options are the seller's English; each other language translates every value.
+    await page.getByLabel('Variant 1 options in English').fill('size: 2 oz (57 g)');
+    expect(await page.getByTestId('pct-zh-Hans').textContent()).toBe('80 %');
+    const option = (lang: string) => page.getByLabel(`2 oz (57 g) (size, SKU MG-PRONG-2OZ) in ${lang}`);
+    await option('Simplified Chinese').fill('2盎司（57克）');
+    await option('Japanese').fill('2オンス（57g）');
+    await option('Korean').fill('2온스(57g)');
+    for (const l of ['en', 'zh-Hans', 'ja', 'ko'])
+      expect(await page.getByTestId(`pct-${l}`).textContent()).toBe('100 %');
+    await page.getByLabel('Korean description').focus();
+    await page.keyboard.press('Tab'); // reached by keyboard, right after the description
+    expect(await option('Korean').evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await shot('seller-listing-editor');
     await page.getByRole('button', { name: 'Create listing' }).click();
@@ -163,6 +266,9 @@ describe.runIf(browserAvailable())('the seller center in a browser', () => {
     )[0]!;
     expect(created.variants[0]!.priceUsd.amount).toBe(1999);
     expect(Object.keys(created.translations).sort()).toEqual(['en', 'ja', 'ko', 'zh-Hans']);
+    expect(created.translations['zh-Hans']).toMatchObject({
+      variantAttributes: { 'MG-PRONG-2OZ': { size: '2盎司（57克）' } },
+    });
 
     await page.getByRole('link', { name: '← All listings' }).click();
     await page.getByRole('link', { name: 'Wisconsin Ginseng Prong Roots, 2 oz' }).waitFor();

@@ -1,9 +1,56 @@
-import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { sql } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/flows/seed-demo.js';
+import { codeFor } from '../src/modules/trust/index.js';
 import { type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, launchChromium, screenshot, seriousA11yViolations } from './support/browser.js';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
+
+/**
+ * Latin words that belong on a Chinese page: the marketplace's name, the language picker's own
+ * "English", currency codes, units and customs terms. Names from the data (sellers, farms,
+ * counties, certifiers, brands, lot numbers) are added per page from the API answers.
+ */
+const LATIN_ALLOWED = new Set(['Heartland', 'English', 'USD', 'HS', 'oz', 'lb', 'kg', 'g', 'ml', 'L']);
+
+/** An authenticity code as printed (XXXX-XXXX-XXXX-XXXX): a code, not words. */
+const AUTHENTICITY_CODE = /\b[0-9A-Z]{4}(?:-[0-9A-Z]{4}){3}\b/g;
+
+/** Every run of Latin letters in a text (words joined by apostrophes stay one: Farmer's). */
+const latinRuns = (text: string): string[] => text.match(/[A-Za-z]+(?:['’][A-Za-z]+)*/g) ?? [];
+
+/** The Latin runs of the page's visible text that are neither allowed nor a name from the data. */
+async function englishLeftOn(page: Page, names: readonly string[]): Promise<string[]> {
+  const allowed = new Set([...LATIN_ALLOWED, ...names.flatMap(latinRuns)]);
+  // innerText, not textContent: the text as rendered, hidden elements left out.
+  // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
+  const text = (await page.evaluate(() => document.body.innerText)).replace(AUTHENTICITY_CODE, ' ');
+  return [...new Set(latinRuns(text).filter((w) => !allowed.has(w)))];
+}
+
+/** The proper names a product page shows, as its API gives them: seller, brand, farms, certifiers, lots. */
+function namesOf(p: {
+  brand: string | null;
+  seller: { name: string; city: string };
+  provenance: {
+    lotNumber: string;
+    farmName: string;
+    county: string;
+    certifications: { scheme: string; number: string; certifier: string }[];
+  }[];
+}): string[] {
+  return [
+    p.brand ?? '',
+    p.seller.name,
+    p.seller.city,
+    ...p.provenance.flatMap((l) => [
+      l.lotNumber,
+      l.farmName,
+      l.county,
+      ...l.certifications.flatMap((c) => [c.scheme, c.number, c.certifier]),
+    ]),
+  ];
+}
 
 /**
  * The storefront in a real browser (Debian's Chromium through Playwright) on the demo marketplace:
@@ -26,9 +73,7 @@ describe.runIf(browserAvailable())('the storefront in a browser', () => {
   beforeAll(async () => {
     h = await startHeartland({ webApp: true, testCategory: false });
     await seedDemo(h.ctx);
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveToBrowser(h));
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -87,6 +132,105 @@ describe.runIf(browserAvailable())('the storefront in a browser', () => {
       await context.close();
     },
   );
+
+  it('leaves no English on a Chinese page: home, search, products (with colors and packs), cart and code check', async () => {
+    const context = await shopper('zh-CN');
+    const page = await context.newPage();
+    const api = async (url: string) => (await h.app.inject({ method: 'GET', url })).json();
+    // The currency codes of the market picker are codes, not words.
+    const currencies = ((await api('/api/v1/markets')).markets as { currency: string }[]).map(
+      (m) => m.currency,
+    );
+    /** The names a page about this product may show: its seller, brand, farms, certifiers and lots. */
+    const namesOfProduct = async (id: string) => [
+      ...currencies,
+      ...namesOf(await api(`/api/v1/storefront/products/${id}?market=CN&locale=zh-Hans`)),
+    ];
+    /** The brands of the listings a grid shows: a brand name in a Chinese title is still a name. */
+    const brandsOnCards = async () => {
+      const hrefs = await page.locator('.card a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      const pages = await Promise.all(
+        hrefs.map((href) =>
+          api(`/api/v1/storefront/products/${href.split('/p/')[1]}?market=CN&locale=zh-Hans`),
+        ),
+      );
+      return [...currencies, ...pages.map((p: { brand: string | null }) => p.brand ?? '')];
+    };
+    const { rows } = await h.ctx.db.execute<{ serial: string; product_id: string }>(sql`
+      SELECT c.serial::text, l.product_id FROM authenticity_codes c JOIN authenticity_lots l ON l.id = c.lot_id
+      WHERE l.lot_number = 'MRG-2026-09' ORDER BY c.serial LIMIT 1`);
+    const code = codeFor(h.ctx.config.authenticityCodeKey, BigInt(rows[0]!.serial));
+
+    const left: Record<string, string[]> = {};
+    await page.goto(`${base}/`);
+    await page.locator('.card .price').first().waitFor();
+    left.home = await englishLeftOn(page, await brandsOnCards());
+
+    await page.goto(`${base}/search?q=${encodeURIComponent('花旗参')}`);
+    await page.locator('.card .price').first().waitFor();
+    left.search = await englishLeftOn(page, await brandsOnCards());
+    // Each card's picture comes with the hit, lazy below the fold.
+    const src = await page.locator('.card img').first().getAttribute('src');
+    expect(src).not.toContain('/picture');
+    expect(await page.locator('.card img').last().getAttribute('loading')).toBe('lazy');
+
+    await page.locator('.card a', { hasText: '长枝原根' }).first().click();
+    await page.getByRole('heading', { name: '产地溯源' }).waitFor();
+    const productNames = await namesOfProduct(page.url().split('/p/')[1]!);
+    await page.getByText('税费计算依据').click(); // the rules behind the taxes, opened
+    const rules = page.locator('.tax-rules li');
+    expect(await rules.count()).toBeGreaterThan(0);
+    for (const r of await rules.allTextContents()) expect(r).toMatch(/\p{Script=Han}/u);
+    left.product = await englishLeftOn(page, productNames);
+    await screenshot(page, 'storefront-product-rules-zh-Hans');
+
+    await page.getByRole('button', { name: '加入购物车' }).click();
+
+    // Products whose variants differ by color and by pack: the seller's "Navy", "25 jigs" in Chinese.
+    const { rows: attributed } = await h.ctx.db.execute<{ sku: string; product_id: string }>(sql`
+      SELECT sku, product_id FROM variants WHERE sku IN ('NSC-DAY-NVY', 'WBT-JIG-25') ORDER BY sku`);
+    const [dayPack, jigs] = attributed.map((r) => r.product_id);
+    const attributesShown = async (id: string) => {
+      await page.goto(`${base}/p/${id}`);
+      await page.getByTestId('variant-attributes').waitFor();
+      const langs = await page
+        .locator('[data-testid=variant-attributes] [lang]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('lang')));
+      expect(langs.length).toBeGreaterThan(0);
+      expect(langs.every((l) => l === 'zh-Hans')).toBe(true);
+      return englishLeftOn(page, await namesOfProduct(id!));
+    };
+    left.colors = await attributesShown(dayPack!);
+    expect(await page.getByTestId('variant-attributes').textContent()).toBe('原野棕');
+    await page.getByLabel('选择规格').selectOption({ index: 1 });
+    expect(await page.getByTestId('variant-attributes').textContent()).toBe('藏青色');
+    await page.getByRole('button', { name: '加入购物车' }).click();
+    left.packs = await attributesShown(jigs!);
+    expect(await page.getByTestId('variant-attributes').textContent()).toBe('25枚');
+    await screenshot(page, 'storefront-product-attributes-zh-Hans');
+
+    await page.goto(`${base}/cart`);
+    await page.locator('.cart-line .price').first().waitFor();
+    await page.getByText('藏青色').waitFor();
+    left.cart = await englishLeftOn(page, [...productNames, ...(await namesOfProduct(dayPack!))]);
+
+    await page.goto(`${base}/verify/${code}`);
+    await page.locator('#verdict').waitFor();
+    await page.locator('.provenance').waitFor();
+    expect(await page.locator('.verdict dd a').getAttribute('lang')).toBe('zh-Hans');
+    left.verify = await englishLeftOn(page, await namesOfProduct(rows[0]!.product_id));
+    await screenshot(page, 'verify-genuine-zh-Hans');
+    expect(left).toEqual({
+      home: [],
+      search: [],
+      product: [],
+      colors: [],
+      packs: [],
+      cart: [],
+      verify: [],
+    });
+    await context.close();
+  });
 
   it('lets a shopper switch market and language by keyboard-reachable pickers', async () => {
     const context = await shopper('en-US');

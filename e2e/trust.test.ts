@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,13 +6,17 @@ import { seedDemo } from '../src/flows/seed-demo.js';
 import { ensureAccounts, postEntry } from '../src/modules/ledger/index.js';
 import { codeFor, formatCode } from '../src/modules/trust/index.js';
 import { money } from '../src/money/index.js';
-import { actorFor, type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, launchChromium, screenshot, seriousA11yViolations } from './support/browser.js';
+import { type Actor, actorFor, type Heartland, startHeartland } from '../test/support/heartland.js';
+import { counterBody } from '../test/support/notices.js';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
+import { openTrustCases, TEST_BUY_PNG, type TrustCases } from './support/trust-cases.js';
 
 /**
  * Authenticity, the trust console and the finance page in a real browser on the demo marketplace:
  * a Japanese shopper checks a genuine ginseng code and an altered one; the demo trust agent works
- * the held-listings queue; the demo auditor reads the trial balance and the ledger verification.
+ * the held-listings queue, then opens a notice and decides it, reads the seller's counter-notice,
+ * an authenticity alert and a seller's verification evidence; the demo auditor reads the trial
+ * balance and the ledger verification.
  * Needs `npm run build` (npm test runs it first).
  */
 describe.runIf(browserAvailable())('authenticity, trust console and finance in a browser', () => {
@@ -22,6 +25,8 @@ describe.runIf(browserAvailable())('authenticity, trust console and finance in a
   let base: string;
   let genuine: string;
   let heldTitle: string;
+  let popcorn: { staff: Actor; sellerId: string };
+  let cases: TrustCases;
   const orderId = 'ord_0e2e0000000000000000000000000001';
 
   const signIn = async (page: Page, email: string) => {
@@ -69,6 +74,8 @@ describe.runIf(browserAvailable())('authenticity, trust console and finance in a
     });
     expect(listed.statusCode, listed.body).toBe(201);
     expect(listed.json().trustHold).toBe('held_for_review');
+    popcorn = { staff, sellerId };
+    cases = await openTrustCases(h, { staff, sellerId, exceptProductId: listed.json().id });
 
     // The demo seeds no orders: one authorized payment gives the auditor entries to read and search.
     await inTransaction(h.ctx.db, async (tx) => {
@@ -97,9 +104,7 @@ describe.runIf(browserAvailable())('authenticity, trust console and finance in a
       );
     });
 
-    await h.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveToBrowser(h));
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
@@ -182,6 +187,136 @@ describe.runIf(browserAvailable())('authenticity, trust console and finance in a
     await page.reload();
     await expect.poll(() => page.locator('dd').first().textContent()).toMatch(/^1 \(1 proactive/);
     await screenshot(page, 'trust-removed');
+    await context.close();
+  });
+
+  const agentPage = async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(`${base}/trust`);
+    await signIn(page, 'trust@demo.heartland.example');
+    await page.getByRole('table', { name: 'Queues and service levels' }).waitFor();
+    return { context, page };
+  };
+  /** Opens the case of the queue's item that mentions `text`, from the keyboard. */
+  const openCase = async (page: Page, queue: string, text: string | RegExp) => {
+    await page.getByRole('button', { name: queue, exact: true }).click();
+    const item = page.locator('.queue-items li').filter({ hasText: text });
+    const link = item.getByRole('link', { name: /^Open case:/ });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    // The case heading takes focus, so keyboard and screen-reader users start at the case.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('case-title');
+  };
+
+  it('the agent opens a notice, reads reporter, right and listings, and upholds it', async () => {
+    const { context, page } = await agentPage();
+    await openCase(page, 'notices', cases.ownerName);
+    expect(page.url()).toContain(`/trust/notices/${cases.noticeId}`);
+    const heading = page.getByRole('heading', { level: 2, name: /^Notice: .*Great Plains Kettle Corn/ });
+    await heading.waitFor();
+    const reporter = page.getByRole('region', { name: 'Reporter' });
+    expect(await reporter.textContent()).toContain('rights@e2e-trust.test');
+    expect(await reporter.textContent()).toContain('Standard (every notice is reviewed)');
+    const listings = page.getByRole('table', { name: /^Listings named \(2\)/ });
+    for (const l of cases.listings) expect(await listings.textContent()).toContain(l.title);
+    expect(await listings.textContent()).toContain('pending review');
+    expect(await page.locator('.statement').first().textContent()).toContain('kettle-corn mark');
+    const exhibit = page.getByRole('link', { name: 'Download test-buy-bag.png' });
+    const photo = await page.request.get(new URL((await exhibit.getAttribute('href'))!, base).toString());
+    expect(photo.status()).toBe(200);
+    expect(photo.headers()['content-type']).toBe('image/png');
+    expect(Buffer.from(await photo.body()).equals(TEST_BUY_PNG)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-notice');
+
+    await page.getByRole('radio', { name: /^Uphold/ }).check();
+    for (const l of cases.listings)
+      expect(await page.getByRole('checkbox', { name: new RegExp(l.title) }).isChecked()).toBe(true);
+    await page.getByLabel(/^Reason/).fill('Test buy: the bag carries the registered mark.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.getByRole('status').filter({ hasText: 'Upheld: 2 listing(s) taken down' }).waitFor();
+    const history = page.getByRole('table', { name: 'Decision history' });
+    await history.waitFor();
+    expect(await history.textContent()).toContain('notice.agent_upheld');
+    expect(await history.textContent()).toContain('Test buy: the bag carries the registered mark.');
+    expect(await listings.textContent()).toMatch(/taken down since/);
+    expect(await listings.textContent()).toMatch(/days? .*left/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-notice-upheld');
+    await context.close();
+  });
+
+  it('the seller counter-notifies; the agent reads the counter-notice, its window and what comes next', async () => {
+    const [first] = cases.listings;
+    h.clock.advance(3_600_000);
+    const countered = await popcorn.staff.post(
+      `/api/v1/notices/${cases.noticeId}/listings/${first!.productId}/counter-notice`,
+      counterBody,
+    );
+    expect(countered.statusCode, countered.body).toBe(201);
+    const { context, page } = await agentPage();
+    await openCase(page, 'counter notices', cases.noticeId);
+    const counter = page.getByRole('region', { name: `Counter-notice: ${first!.title}` });
+    await counter.waitFor();
+    expect(await counter.getAttribute('class')).toContain('highlighted');
+    const text = await counter.textContent();
+    expect(text).toContain(counterBody.statement);
+    expect(text).toContain('Rights owner must answer by');
+    expect(text).toMatch(/\d+ business days from the counter-notice/);
+    expect(text).toMatch(/What happens next:.*reinstated automatically/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-counter-notice');
+    await page.getByRole('link', { name: 'Back to the counter notices queue', exact: false }).click();
+    await page.getByRole('button', { name: 'counter notices', pressed: true }).waitFor();
+    await context.close();
+  });
+
+  it('the agent opens an authenticity alert: code, lot, seller, the scans that raised it; resolves it', async () => {
+    const { context, page } = await agentPage();
+    await openCase(page, 'authenticity alerts', 'scanned in another market (HK)');
+    await page
+      .getByRole('heading', { level: 2, name: `Authenticity alert: code ${formatCode(cases.alertCode)}` })
+      .waitFor();
+    const facts = await page.locator('.case').textContent();
+    expect(facts).toContain('Marathon Root Ginseng Farm');
+    expect(facts).toContain('Lot MRG-2026-09');
+    const scans = page.getByRole('table', { name: 'Scans of this code up to the alert' });
+    const rows = scans.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.nth(0).textContent()).toContain('CN');
+    expect(await rows.nth(1).textContent()).toMatch(/HK.*yes/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-alert');
+    await page.getByRole('button', { name: 'Mark resolved' }).click();
+    await page.getByRole('status').filter({ hasText: 'Resolved' }).waitFor();
+    await page.getByText(/^Resolved \w/).waitFor();
+    await context.close();
+  });
+
+  it('the agent reviews a seller’s verification evidence, downloads its document and approves it', async () => {
+    const { context, page } = await agentPage();
+    await openCase(page, 'seller verifications', 'business registration');
+    await page.getByRole('heading', { level: 2, name: /^Seller verification: / }).waitFor();
+    const item = page.getByRole('region', { name: /^business registration: pending/ });
+    expect(await item.textContent()).toContain('LC0612345');
+    const download = item.getByRole('link', { name: /^Download articles-of-organization\.pdf/ });
+    const doc = await page.request.get(new URL((await download.getAttribute('href'))!, base).toString());
+    expect(doc.status()).toBe(200);
+    expect(doc.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await doc.body()).equals(cases.registrationPdf)).toBe(true);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-verification');
+
+    await item
+      .getByLabel(/^Reason for business registration/)
+      .fill('Matches the Iowa Secretary of State record.');
+    await item.getByRole('button', { name: 'Approve business registration' }).click();
+    await page.getByRole('status').filter({ hasText: 'Approved: business registration.' }).waitFor();
+    const decided = page.getByRole('region', { name: /^Decided/ });
+    await decided.getByText('Matches the Iowa Secretary of State record.', { exact: false }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-verification-approved');
     await context.close();
   });
 

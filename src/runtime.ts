@@ -8,6 +8,7 @@ import { releaseDueOrders } from './flows/escrow-release.js';
 import { reindexListings, syncListingIndex } from './flows/listing-eligibility.js';
 import { processNoticeTimers } from './flows/notice-timers.js';
 import { isDemoSeeded, seedDemo } from './flows/seed-demo.js';
+import { isDemoHistorySeeded, seedDemoOrderHistory } from './flows/seed-demo-orders.js';
 import type { App } from './http/app.js';
 import { createHeartlandApp } from './http/heartland-app.js';
 import { systemClock } from './kernel/clock.js';
@@ -68,6 +69,8 @@ export async function openRuntime(
   }
 }
 
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
 function every(ms: number, job: () => Promise<unknown>, log: (l: string) => void): () => void {
   let running = false;
   const timer = setInterval(() => {
@@ -115,6 +118,15 @@ export async function serve(
     every(5_000, () => sealLedger(rt.ctx.db, rt.ctx.clock), log),
   ];
   (rt.ctx.provider as unknown as { start(ms?: number): void }).start(100);
+  if (
+    env.HEARTLAND_SEED_DEMO !== '0' &&
+    (await isDemoSeeded(rt.ctx)) &&
+    !(await isDemoHistorySeeded(rt.ctx))
+  ) {
+    // Past orders go through the listening server: the sandbox provider's webhooks capture them.
+    log('Placing the demo order history (checkout, payment, shipping, receipt)…');
+    await seedDemoOrderHistory(rt.ctx, { settle: () => sleep(200), progress: true, log });
+  }
   ready = true;
   const base = rt.config.publicUrl;
   log(
@@ -122,6 +134,7 @@ export async function serve(
       '',
       `Heartland is running on ${rt.server.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}.`,
       `  Storefront   ${base}/  (e.g. ${base}/?market=CN&locale=zh-Hans)`,
+      `  Impact       ${base}/impact`,
       `  API docs     ${base}/docs`,
       `  OpenAPI      ${base}/openapi.json`,
       `  Health       ${base}/healthz`,

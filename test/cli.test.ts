@@ -69,4 +69,17 @@ describe('the heartland command', () => {
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('up to date');
   });
+
+  it('prints the impact report, with the jobs ratio and its source', async () => {
+    const text = await heartland('impact');
+    expect(text.code, text.out).toBe(0);
+    expect(text.out).toContain('businesses enabled   0');
+    expect(text.out).toContain('4100 per $1 bn, ITA 2022, https://trade.gov/');
+    const json = await heartland('impact', '--json');
+    expect(json.code, json.out).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({
+      businessesEnabled: 0,
+      exports: { amount: 0, currency: 'USD' },
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../src/kernel/access.js';
 import { LOCALES, MARKET_CODES } from '../src/kernel/locales.js';
 import { MIDWEST } from '../src/kernel/us-states.js';
+import { variantAttributeProblems } from '../src/modules/catalog/variant-attributes.js';
 import { DeliveryAddressSchema } from '../src/modules/orders/index.js';
 
 /** Validates the hand-written demo data in data/demo/*.json (no database needed). */
@@ -114,6 +115,10 @@ const Seller = z.strictObject({
 });
 
 const Translation = z.strictObject({ title: text, description: text });
+/** Another language's words for the variants' attribute values, by SKU and key. */
+const Translated = Translation.extend({
+  variantAttributes: z.record(z.string(), z.record(z.string(), text)).optional(),
+});
 const Variant = z.strictObject({
   sku: z.string().regex(/^[A-Z0-9]+(-[A-Z0-9.]+)+$/),
   priceUsd: z.number().int().positive(),
@@ -132,10 +137,10 @@ const Product = z.strictObject({
   hsCode: z.string().regex(HS6).nullable(),
   translations: z.strictObject({
     en: Translation,
-    'zh-Hans': Translation,
-    'zh-Hant': Translation,
-    ja: Translation,
-    ko: Translation,
+    'zh-Hans': Translated,
+    'zh-Hant': Translated,
+    ja: Translated,
+    ko: Translated,
   }),
   images: z
     .array(z.strictObject({ url: z.string().regex(/^\/demo-images\/[a-z0-9-]+\.jpg$/), alt: text }))
@@ -197,6 +202,11 @@ const topOf = (slug: string): string => {
 const duplicates = (xs: readonly string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 
 const HAN = /\p{Script=Han}/u;
+/** Words of two or more Latin letters (a lone letter is a grade: A級, グレードA). */
+const LATIN_WORD = /[A-Za-z]{2,}/g;
+/** Metric symbols read as such in Chinese, Japanese and Korean text (113g, 25cm, 4.7L). */
+const METRIC_UNITS = new Set(['g', 'kg', 'mg', 'ml', 'L', 'cm', 'mm']);
+const OTHER_LOCALES = ['zh-Hans', 'zh-Hant', 'ja', 'ko'] as const;
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
 
@@ -277,6 +287,32 @@ describe('demo data: products', () => {
       expect(t.ko.title, p.slug).toMatch(HANGUL);
       expect(t.ko.description, p.slug).toMatch(HANGUL);
       expect(t.ja.description, p.slug).toMatch(/[\p{Script=Hiragana}\p{Script=Katakana}]/u);
+    }
+  });
+
+  it('has no English words in another language’s titles, brand names and metric units aside', () => {
+    for (const p of products) {
+      const allowed = new Set([...(p.brand?.match(LATIN_WORD) ?? []), ...METRIC_UNITS]);
+      for (const l of OTHER_LOCALES) {
+        const words = (p.translations[l].title.match(LATIN_WORD) ?? []).filter((w) => !allowed.has(w));
+        expect(words, `${p.slug} ${l}`).toEqual([]);
+      }
+    }
+  });
+
+  it('translates every variant attribute value into all four other languages', () => {
+    for (const p of products) {
+      expect(variantAttributeProblems(p.translations, p.variants), p.slug).toEqual([]);
+      for (const v of p.variants) {
+        for (const [key, value] of Object.entries(v.attributes)) {
+          for (const l of OTHER_LOCALES) {
+            const translated = p.translations[l].variantAttributes?.[v.sku]?.[key];
+            expect(translated, `${v.sku} ${key} “${value}” in ${l}`).toBeTruthy();
+            const english = (translated!.match(LATIN_WORD) ?? []).filter((w) => !METRIC_UNITS.has(w));
+            expect(english, `${v.sku} ${key} “${translated}” in ${l}`).toEqual([]);
+          }
+        }
+      }
     }
   });
 

@@ -13,6 +13,7 @@ import {
 } from '../modules/ledger/index.js';
 import { runPayouts } from '../modules/payments/index.js';
 import { openRuntime, type Runtime, serve } from '../runtime.js';
+import { registerImpactCommand } from './impact-command.js';
 import { registerRulesCommand } from './rules-command.js';
 import { registerTrustCommand } from './trust-command.js';
 
@@ -160,6 +161,7 @@ program
 
 registerRulesCommand(program);
 registerTrustCommand(program, withRuntime);
+registerImpactCommand(program, withRuntime);
 
 program.parseAsync(process.argv).catch((e: Error) => {
   process.stderr.write(`heartland: ${e.message}\n`);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { inTransaction } from '../db/transaction.js';
 import { hasRole, type Principal } from '../kernel/access.js';
 import { forbidden, notFound } from '../kernel/errors.js';
-import { MARKET_CODES } from '../kernel/locales.js';
+import { LOCALES, type Locale, MARKET_CODES } from '../kernel/locales.js';
 import * as catalog from '../modules/catalog/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import * as trust from '../modules/trust/index.js';
@@ -27,7 +27,7 @@ const IssueBody = z
     paper: z.enum(['A4', 'LETTER']).optional(),
   })
   .strict();
-const AlertView = z.object({
+export const AlertView = z.object({
   id: z.string(),
   serial: z.string(),
   sellerId: z.string(),
@@ -37,7 +37,15 @@ const AlertView = z.object({
   at: z.string(),
   resolvedAt: z.string().nullable(),
 });
-const ScanQuery = z.object({ market: z.enum(MARKET_CODES) }).strict();
+const ScanQuery = z
+  .object({
+    market: z.enum(MARKET_CODES),
+    locale: z
+      .enum(LOCALES)
+      .default('en')
+      .describe('The language of the product title (English when untranslated).'),
+  })
+  .strict();
 
 const Certification = z.object({
   scheme: z.string(),
@@ -58,10 +66,33 @@ const LotView = z.object({
   soldToMarkets: z.array(z.string()).nullable(),
   createdAt: z.string(),
 });
+/** One alert as a trust agent reads it: the code, its lot, product and seller, and the scans that raised it. */
+export const AlertDetailView = AlertView.extend({
+  code: z.string().describe('The alert’s code as printed on the label (XXXX-XXXX-…).'),
+  lot: LotView,
+  product: z.object({ id: z.string(), title: z.string() }),
+  seller: z.object({ id: z.string(), name: z.string(), state: z.string(), usState: z.string() }),
+  scans: z.array(
+    z.object({
+      id: z.string(),
+      at: z.string(),
+      market: z.string(),
+      outcome: z.enum(['genuine', 'unknown', 'forged']),
+      raisedAlert: z.boolean(),
+    }),
+  ),
+  laterScans: z.number().int().describe('Scans of the code since the alert.'),
+});
 export const ScanView = z.object({
   outcome: z.enum(['genuine', 'forged', 'unknown']),
   code: z.string(),
-  product: z.object({ id: z.string(), title: z.string() }).optional(),
+  product: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      titleLocale: z.string().describe('The language the title is in: the one asked for, else English.'),
+    })
+    .optional(),
   seller: z.object({ id: z.string(), name: z.string(), usState: z.string() }).optional(),
   lot: LotView.extend({ certifications: z.array(Certification.extend({ expired: z.boolean() })) }).optional(),
   firstScan: z.boolean().optional(),
@@ -88,6 +119,15 @@ async function sellersLot(ctx: FlowCtx, sellerId: string, lotId: string): Promis
 
 const titleOf = (p: { translations: Partial<Record<string, { title: string }>> }, locale: string): string =>
   p.translations[locale]?.title ?? p.translations.en?.title ?? '';
+
+/** The title in the shopper's language when the seller wrote one, else English, saying which it is. */
+function localizedTitle(
+  p: { translations: Partial<Record<string, { title: string }>> },
+  locale: Locale,
+): { title: string; titleLocale: string } {
+  const own = p.translations[locale]?.title;
+  return own ? { title: own, titleLocale: locale } : { title: titleOf(p, 'en'), titleLocale: 'en' };
+}
 
 export function authenticityRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
   return async (app) => {
@@ -206,8 +246,9 @@ export function authenticityRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
         const { productId: _p, sellerId: _s, ...rest } = result;
         return {
           ...rest,
-          product: { id: product.id, title: titleOf(product, 'en') },
-          seller: { id: seller.id, name: seller.legalName, usState: seller.usState },
+          product: { id: product.id, ...localizedTitle(product, req.query.locale) },
+          // The name shoppers know the seller by, as on its product pages.
+          seller: { id: seller.id, name: seller.dba ?? seller.legalName, usState: seller.usState },
         };
       },
     );
@@ -236,6 +277,34 @@ export function authenticityRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
       async (req) => {
         if (!hasRole(req.principal, 'trust_agent')) assertSellerStaff(req.principal, req.params.sellerId);
         return { alerts: await trust.listAuthenticityAlerts(ctx.db, req.params.sellerId, req.query) };
+      },
+    );
+
+    app.get(
+      '/trust/authenticity-alerts/:alertId',
+      {
+        config: { access: ['trust_agent', 'platform_admin'] },
+        schema: {
+          tags: ['trust'],
+          summary: 'One authenticity alert with its code, lot, product, seller and the scans that raised it',
+          params: z.object({ alertId: z.string().regex(/^\d{1,18}$/, 'an alert id') }),
+          response: { 200: AlertDetailView },
+        },
+      },
+      async (req) => {
+        const alert = await trust.getAuthenticityAlert(ctx.db, req.params.alertId);
+        const [lot, seller] = await Promise.all([
+          trust.getLot(ctx.db, alert.lotId),
+          sellers.getSeller(ctx.db, alert.sellerId),
+        ]);
+        const product = await catalog.getProduct(ctx.db, lot.productId, { includeHidden: true });
+        return {
+          ...alert,
+          code: trust.formatCode(trust.codeFor(ctx.config.authenticityCodeKey, BigInt(alert.serial))),
+          lot,
+          product: { id: product.id, title: titleOf(product, 'en') },
+          seller: { id: seller.id, name: seller.legalName, state: seller.state, usState: seller.usState },
+        };
       },
     );
 

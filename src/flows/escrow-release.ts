@@ -30,6 +30,7 @@ export async function releaseOrder(
       market: order.market,
       customsRemittance: order.tax,
       grossUsd: add(order.goodsUsd, order.shippingUsd),
+      goodsUsd: order.goodsUsd,
       commissionUsd: applyRate(order.goodsUsd, ctx.config.commissionRate),
     });
   });

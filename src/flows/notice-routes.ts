@@ -6,8 +6,17 @@ import { forbidden, invalid } from '../kernel/errors.js';
 import * as trust from '../modules/trust/index.js';
 import type { FlowCtx } from './context.js';
 import { answerCounterNotice, counterNotify } from './counter-notice.js';
-import { FiguresJson, NoticeJson, ReporterJson, StrikesJson, TimerRunJson } from './notice-schemas.js';
+import { noticeReview } from './notice-review.js';
+import {
+  FiguresJson,
+  NoticeJson,
+  NoticeReviewJson,
+  ReporterJson,
+  StrikesJson,
+  TimerRunJson,
+} from './notice-schemas.js';
 import { processNoticeTimers } from './notice-timers.js';
+import { DOWNLOAD_TYPES, DownloadBody, sendDownload } from './send-download.js';
 import { decideNotice, fileNotice } from './takedown.js';
 
 /**
@@ -108,6 +117,48 @@ export function noticeRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
         },
       },
       async (req) => noticeFor(req.principal!, await trust.getNotice(ctx.db, req.params.noticeId)),
+    );
+
+    app.get(
+      '/notices/:noticeId/attachments/:attachmentId',
+      {
+        config: { access: ['brand_owner', ...AGENTS] },
+        schema: {
+          tags: ['trust'],
+          summary: 'An attachment of a notice’s evidence, for its filer and trust agents (a download)',
+          description:
+            'Served as PDF, PNG or JPEG when its bytes are one, else application/octet-stream, whatever type the filer claimed. Always an attachment, sandboxed.',
+          params: NoticeParams.extend({ attachmentId: idOf('att') }),
+          produces: DOWNLOAD_TYPES,
+          response: { 200: DownloadBody },
+        },
+      },
+      async (req, reply) => {
+        const notice = await trust.getNotice(ctx.db, req.params.noticeId);
+        if (!isAgent(req.principal!) && notice.filedBy !== req.principal!.userId) {
+          throw forbidden(
+            'trust.not_your_notice',
+            'Only the notice’s filer and trust agents see its evidence.',
+          );
+        }
+        const a = await trust.getNoticeAttachment(ctx.db, notice.id, req.params.attachmentId);
+        return sendDownload(reply, { name: a.fileName, contentType: a.contentType, bytes: a.bytes });
+      },
+    );
+
+    app.get(
+      '/trust/notices/:noticeId/review',
+      {
+        config: { access: AGENTS },
+        schema: {
+          tags: ['trust'],
+          summary:
+            'A notice as an agent decides it: reporter and its record, brand, listings with sellers, the decisions so far, the windows',
+          params: NoticeParams,
+          response: { 200: NoticeReviewJson },
+        },
+      },
+      async (req) => noticeReview(ctx, req.params.noticeId),
     );
 
     app.get(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import * as trust from '../modules/trust/index.js';
+import { DecisionJson } from './trust-queue-routes.js';
 
 /** The notice API's own response shapes (the routes never return database rows). */
 
@@ -105,4 +106,36 @@ export const TimerRunJson = z.object({
   reinstated: z.array(z.object({ noticeId: z.string(), productId: z.string() })),
   removed: z.array(z.object({ noticeId: z.string(), productId: z.string() })),
   failed: z.array(z.object({ noticeId: z.string(), productId: z.string(), error: z.string() })),
+});
+
+/** GET /trust/notices/:noticeId/review: what an agent reads before deciding a notice. */
+export const NoticeReviewJson = z.object({
+  notice: NoticeJson,
+  reason: z.object({ code: z.string(), label: z.string(), serious: z.boolean() }),
+  reporter: ReporterJson.extend({ displayName: z.string().nullable(), email: z.string().nullable() }),
+  brand: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      trademark: z.object({ office: z.string(), registrationNumber: z.string(), ownerName: z.string() }),
+    })
+    .nullable(),
+  listings: z.array(
+    z.object({
+      productId: z.string(),
+      title: z.string(),
+      sellerId: z.string(),
+      sellerName: z.string(),
+      sellerState: z.string(),
+      trustHold: z.string().nullable(),
+      visible: z.boolean(),
+    }),
+  ),
+  decisions: z.array(DecisionJson).describe('Decisions this notice led to on its listings, oldest first.'),
+  policy: z.object({
+    counterNoticeFilingWindowDays: z.number().int(),
+    answerWindowBusinessDays: z.number().int(),
+  }),
+  asOf: z.string().describe('The server’s clock: count the windows from here.'),
 });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../kernel/errors.js';
 import { LOCALES } from '../kernel/locales.js';
 import * as sellers from '../modules/sellers/index.js';
 import type { FlowCtx } from './context.js';
@@ -10,13 +11,14 @@ import {
   publicSellerBadges,
   submitVerificationEvidence,
 } from './seller-verification-levels.js';
+import { DOWNLOAD_TYPES, DownloadBody, sendDownload } from './send-download.js';
 
 const SellerParams = z.object({ sellerId: sellers.SellerIdParam });
 const ItemParams = z.object({
   itemId: z.string().regex(/^svi_[0-9a-f]{32}$/, 'a verification item id (svi_…)'),
 });
 
-const ItemView = z.object({
+export const ItemView = z.object({
   id: z.string(),
   sellerId: z.string(),
   kind: z.enum(sellers.VERIFICATION_KINDS),
@@ -99,6 +101,39 @@ export function sellerVerificationLevelsRoutes(ctx: FlowCtx): FastifyPluginAsync
       async (req) => {
         assertMaySeeVerification(req.principal, req.params.sellerId);
         return sellers.sellerVerification(ctx.db, ctx.clock, req.params.sellerId);
+      },
+    );
+
+    app.get(
+      '/sellers/:sellerId/verification/items/:itemId/document',
+      {
+        config: { access: ['seller_staff', 'trust_agent', 'platform_admin'] },
+        schema: {
+          tags: ['sellers'],
+          summary:
+            'The document uploaded with a verification item (a download; its type read from the bytes)',
+          description:
+            'PDF, PNG and JPEG keep their type; anything else is application/octet-stream. Always an attachment, sandboxed. 404 sellers.document_not_stored when the seller gave only the sha256.',
+          params: SellerParams.extend(ItemParams.shape),
+          produces: DOWNLOAD_TYPES,
+          response: { 200: DownloadBody },
+        },
+      },
+      async (req, reply) => {
+        assertMaySeeVerification(req.principal, req.params.sellerId);
+        const item = await sellers.getVerificationItem(ctx.db, req.params.itemId);
+        if (item.sellerId !== req.params.sellerId) {
+          throw notFound('sellers.verification_item_not_found', 'No such verification item.', {
+            id: req.params.itemId,
+          });
+        }
+        const doc = await sellers.getVerificationDocument(ctx.db, item.id);
+        if (!doc) {
+          throw notFound('sellers.document_not_stored', 'No document was uploaded with this item.', {
+            id: item.id,
+          });
+        }
+        return sendDownload(reply, { name: doc.name, contentType: doc.contentType, bytes: doc.content });
       },
     );
 

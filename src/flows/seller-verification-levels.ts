@@ -1,7 +1,8 @@
 import { inTransaction } from '../db/transaction.js';
 import { hasRole, type Principal } from '../kernel/access.js';
-import { forbidden, notFound } from '../kernel/errors.js';
+import { forbidden, notFound, unprocessable } from '../kernel/errors.js';
 import type { Locale } from '../kernel/locales.js';
+import { type DocumentFileType, detectFileType } from '../modules/compliance/index.js';
 import * as sellers from '../modules/sellers/index.js';
 import * as trust from '../modules/trust/index.js';
 import type { FlowCtx } from './context.js';
@@ -33,11 +34,36 @@ export function assertMaySeeVerification(p: Principal | null, sellerId: string):
   assertSellerStaff(p, sellerId);
 }
 
+/** The files an agent can open in review; the same as a seller's compliance documents. */
+export const VERIFICATION_DOCUMENT_TYPES: readonly DocumentFileType[] = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+];
+
+/**
+ * An uploaded document must be a non-empty PDF, PNG or JPEG, known by its first bytes (a file name
+ * proves nothing). An oversized one is left to the sellers module, which refuses it by size.
+ */
+export function assertReviewableDocument(evidence: sellers.VerificationItemInput): void {
+  const base64 = 'document' in evidence ? evidence.document?.contentBase64 : undefined;
+  if (base64 === undefined) return;
+  const bytes = Buffer.from(base64, 'base64');
+  const refuse = (code: string, message: string) =>
+    unprocessable(code, message, { errors: [{ path: 'body.document', message }] });
+  if (bytes.length === 0) throw refuse('sellers.document_empty', 'The file is empty.');
+  if (bytes.length > sellers.MAX_DOCUMENT_BYTES) return;
+  const type = detectFileType(bytes);
+  if (!type || !VERIFICATION_DOCUMENT_TYPES.includes(type))
+    throw refuse('sellers.unsupported_document_type', 'The file must be a PDF, PNG or JPEG.');
+}
+
 /** Records evidence as pending and puts it in the agents' queue, in one transaction. */
 export async function submitVerificationEvidence(
   ctx: FlowCtx,
   input: { sellerId: string; actorId: string; evidence: sellers.VerificationItemInput },
 ): Promise<sellers.VerificationItem> {
+  assertReviewableDocument(input.evidence);
   return inTransaction(ctx.db, async (tx) => {
     const item = await sellers.submitVerificationItem(tx, ctx.clock, {
       sellerId: input.sellerId,

@@ -11,9 +11,22 @@ import * as trust from '../modules/trust/index.js';
 import { applyRate, type Money, toJson } from '../money/index.js';
 import { listingsNotAuthorizedIn } from './brand-markets.js';
 import type { FlowCtx } from './context.js';
+import { STRINGS } from './explain-locales/index.js';
 import { listingEligibility } from './listing-eligibility.js';
 
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });
+
+/**
+ * A trade rule behind the estimate: its one-line title in the page's language (written by people, in
+ * data/trade-rules), and its full description, which the data keeps in English only (`descriptionLang`).
+ */
+export const TaxRuleView = z.object({
+  ruleId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  descriptionLang: z.literal('en'),
+  source: z.string(),
+});
 
 export const ProductPage = z.object({
   id: z.string(),
@@ -40,6 +53,10 @@ export const ProductPage = z.object({
     isFarm: z.boolean(),
     founded: z.number().nullable(),
     description: z.string().nullable(),
+    descriptionLocale: z
+      .string()
+      .nullable()
+      .describe('The language of `description` (English when untranslated).'),
   }),
   provenance: z
     .array(
@@ -67,7 +84,15 @@ export const ProductPage = z.object({
     z.object({
       id: z.string(),
       sku: z.string(),
-      attributes: z.record(z.string(), z.string()),
+      attributes: z
+        .record(z.string(), z.string())
+        .describe('Attribute values in the page’s language, each falling back to the seller’s own'),
+      attributesLang: z
+        .record(z.string(), z.enum(LOCALES))
+        .describe('The language of each value in `attributes`: `en` where untranslated'),
+      fulfilledFrom: z
+        .enum(['US', 'CN_BONDED'])
+        .describe('Where the stock sits: the US, or a bonded zone in China (sold into mainland China only).'),
       inStock: z.boolean(),
       priceUsd: MoneyJson,
       price: MoneyJson,
@@ -75,10 +100,29 @@ export const ProductPage = z.object({
       estimatedTax: MoneyJson.nullable(),
       deliveredPrice: MoneyJson.nullable(),
       taxRegime: z.string().nullable(),
-      taxRules: z.array(z.object({ ruleId: z.string(), description: z.string(), source: z.string() })),
+      taxRules: z.array(TaxRuleView),
     }),
   ),
 });
+
+/**
+ * A rule in the shopper's language. Every rule in the data has a title in all five languages; a rule
+ * without one is named by its kind (the landed-cost breakdown's wording) and id, never machine-translated.
+ */
+function taxRuleView(r: compliance.AppliedRule, locale: Locale, at: Date): z.infer<typeof TaxRuleView> {
+  const title = r.title?.[locale];
+  const generic = () =>
+    compliance.hasRule(r.ruleId)
+      ? `${STRINGS[locale].roleTitle[compliance.describeRule(r.ruleId, at, r.effectiveFrom).role]} (${r.ruleId})`
+      : r.ruleId;
+  return {
+    ruleId: r.ruleId,
+    title: title ?? generic(),
+    description: r.description,
+    descriptionLang: 'en',
+    source: r.source,
+  };
+}
 
 /**
  * One product as a buyer in a market sees it: in their language (falling back to English), the
@@ -131,13 +175,16 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
   const text = product.translations[locale] ? locale : 'en';
   const translation = product.translations[text]!;
   const hsCode = product.hsCode;
+  const at = ctx.clock.now();
+  const translatedAttributes = product.translations[locale]?.variantAttributes ?? {};
   const variants = product.variants.map((v) => {
     const priceUsd: Money = { amount: BigInt(v.priceUsd.amount), currency: 'USD' };
     const price = applyRate(priceUsd, fx.rate, market.currency);
     const base = {
       id: v.id,
       sku: v.sku,
-      attributes: v.attributes,
+      ...catalog.localizeAttributes(v.attributes, translatedAttributes[v.sku], locale),
+      fulfilledFrom: v.fulfilledFrom,
       inStock: v.stock > 0,
       priceUsd: toJson(priceUsd),
       price: toJson(price),
@@ -162,7 +209,7 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       market: marketCode,
       currency: market.currency,
       usdRate: fx.rate,
-      at: ctx.clock.now(),
+      at,
       lines: [
         {
           lineRef: v.id,
@@ -181,11 +228,10 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       estimatedTax: toJson(tax),
       deliveredPrice: toJson({ amount: price.amount + ship.amount + tax.amount, currency: market.currency }),
       taxRegime: landed.regime,
-      taxRules: [...landed.rules, ...(landed.lines[0]?.rules ?? [])].map((r) => ({
-        ruleId: r.ruleId,
-        description: r.description,
-        source: r.source,
-      })),
+      // The order's rules and the line's rules overlap (the route, the limits): each is listed once.
+      taxRules: [
+        ...new Map([...landed.rules, ...(landed.lines[0]?.rules ?? [])].map((r) => [r.ruleId, r])).values(),
+      ].map((r) => taxRuleView(r, locale, at)),
     };
   });
   return {
@@ -211,6 +257,7 @@ async function productPage(ctx: FlowCtx, id: string, marketCode: MarketCode, loc
       isFarm: seller.isFarm,
       founded: seller.founded,
       description: seller.description[locale] ?? seller.description.en ?? null,
+      descriptionLocale: seller.description[locale] ? locale : seller.description.en ? 'en' : null,
     },
     provenance: await provenanceOf(ctx, product.id),
     variants,

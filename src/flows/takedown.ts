@@ -20,7 +20,14 @@ const DAY_MS = 86_400_000;
 export async function takeDownListings(
   tx: Db,
   clock: Clock,
-  input: { notice: trust.NoticeView; productIds: readonly string[]; rule: trust.TakedownRule; actor: string },
+  input: {
+    notice: trust.NoticeView;
+    productIds: readonly string[];
+    rule: trust.TakedownRule;
+    actor: string;
+    /** The agent's reason, kept with each decision (a trusted reporter's takedown has none). */
+    reason?: string;
+  },
 ): Promise<trust.NoticeListingView[]> {
   const { notice } = input;
   const now = clock.now();
@@ -46,7 +53,11 @@ export async function takeDownListings(
       decision: 'taken_down',
       rule: input.rule,
       actor: input.actor,
-      detail: { noticeId: notice.id, reasonCode: notice.reasonCode },
+      detail: {
+        noticeId: notice.id,
+        reasonCode: notice.reasonCode,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
     });
     const orderIds = await orders.openOrdersWithProducts(tx, [l.productId]);
     const frozen = await orders.freezeEscrowRelease(tx, clock, {
@@ -163,6 +174,7 @@ export async function decideNotice(
         productIds: eligible.map((l) => l.productId),
         rule: 'notice.agent_upheld',
         actor: principal.userId,
+        reason: input.reason,
       });
     } else {
       for (const l of eligible) {

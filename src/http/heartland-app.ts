@@ -18,6 +18,7 @@ import { trustQueueRoutes } from '../flows/trust-queue-routes.js';
 import { catalogRoutes } from '../modules/catalog/index.js';
 import { complianceRoutes } from '../modules/compliance/index.js';
 import { authenticator, identityRoutes } from '../modules/identity/index.js';
+import { impactRoutes } from '../modules/impact/index.js';
 import { ledgerRoutes } from '../modules/ledger/index.js';
 import { marketsRoutes } from '../modules/markets/index.js';
 import { ordersRoutes } from '../modules/orders/index.js';
@@ -61,6 +62,7 @@ export async function createHeartlandApp(
       complianceRoutes(ctx),
       shippingRoutes(),
       ledgerRoutes(ctx),
+      impactRoutes(ctx),
       paymentsRoutes(ctx),
       ordersRoutes(ctx),
       checkoutRoutes(ctx),

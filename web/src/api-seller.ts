@@ -5,14 +5,39 @@ import type { VerificationView } from '../../src/flows/seller-verification-level
 import type { DecisionJson } from '../../src/flows/trust-queue-routes.ts';
 import type { ProductInput, ProductPatch } from '../../src/modules/catalog/product-input.ts';
 import type { ProductViewSchema } from '../../src/modules/catalog/routes.ts';
+import type { DocumentFileType } from '../../src/modules/compliance/seller-documents.ts';
 import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
 import type { OrderJson } from '../../src/modules/orders/api.ts';
 import type { SellerMoneyView } from '../../src/modules/payments/routes.ts';
-import { sendJson as sendJsonShared } from './api.ts';
+import type {
+  FARM_DOCUMENT_KINDS,
+  MAX_DOCUMENT_BYTES as SERVER_MAX_DOCUMENT_BYTES,
+  VerificationItemInput,
+} from '../../src/modules/sellers/verification-evidence.ts';
+import { ApiError, sendJson as sendJsonShared } from './api.ts';
 
 /** The seller center's slice of the API, typed by the server's own Zod schemas (type-only imports). */
 export type SellerProductJson = z.infer<typeof ProductViewSchema>;
 export type VerificationJson = z.infer<typeof VerificationView>;
+export type VerificationItemJson = VerificationJson['items'][number];
+/** The body of POST /sellers/:id/verification/items. */
+export type VerificationItemBody = z.input<typeof VerificationItemInput>;
+export type FarmDocumentKind = (typeof FARM_DOCUMENT_KINDS)[number];
+/** The server's limit (a literal type: this copy stops compiling if the server's changes). */
+export const MAX_DOCUMENT_BYTES: typeof SERVER_MAX_DOCUMENT_BYTES = 5_242_880;
+/** The file types the server accepts, known by their first bytes (as the server knows them). */
+export const DOCUMENT_TYPES: Record<
+  DocumentFileType,
+  { label: string; extensions: string[]; magic: number[] }
+> = {
+  'application/pdf': { label: 'PDF', extensions: ['.pdf'], magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  'image/png': {
+    label: 'PNG',
+    extensions: ['.png'],
+    magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+  },
+  'image/jpeg': { label: 'JPEG', extensions: ['.jpg', '.jpeg'], magic: [0xff, 0xd8, 0xff] },
+};
 export type EligibilityJson = z.infer<typeof EligibilityView>;
 export type DecisionJsonT = z.infer<typeof DecisionJson>;
 export type ListingDecisionsJson = {
@@ -46,4 +71,56 @@ export function dollarsToCents(text: string): number | null {
 export function centsToDollars(cents: number): string {
   const s = String(cents).padStart(3, '0');
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
+}
+
+/**
+ * POSTs JSON and reports how much of the body has been sent (fetch cannot report upload progress,
+ * XMLHttpRequest can). A problem+json answer becomes an ApiError with its field errors.
+ */
+export function postJsonWithProgress<T>(
+  path: string,
+  body: unknown,
+  onProgress: (sent: number, total: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded, e.total);
+    };
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: the status line speaks for it below
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(json as T);
+      const p = (json ?? {}) as {
+        code?: string;
+        detail?: string;
+        title?: string;
+        errors?: { path: string; message: string }[];
+      };
+      reject(
+        new ApiError(
+          xhr.status,
+          p.code ?? 'http.error',
+          p.detail ?? p.title ?? xhr.statusText,
+          p.errors ?? [],
+        ),
+      );
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError(
+          0,
+          'network.error',
+          'The upload did not reach Heartland. Check your connection and try again.',
+        ),
+      );
+    xhr.send(JSON.stringify(body));
+  });
 }

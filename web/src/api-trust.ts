@@ -1,9 +1,11 @@
 import type { z } from 'zod';
-import type { ScanView } from '../../src/flows/authenticity-routes.ts';
-import type { FiguresJson } from '../../src/flows/notice-schemas.ts';
+import type { AlertDetailView, ScanView } from '../../src/flows/authenticity-routes.ts';
+import type { FiguresJson, NoticeJson, NoticeReviewJson } from '../../src/flows/notice-schemas.ts';
+import type { ItemView, VerificationView } from '../../src/flows/seller-verification-levels-routes.ts';
 import type { DecisionJson, QueueItemJson, QueuesSummaryJson } from '../../src/flows/trust-queue-routes.ts';
 import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
 import type { EntryViewSchema, TrialBalanceView, VerifyView } from '../../src/modules/ledger/routes.ts';
+import type { SellerViewSchema } from '../../src/modules/sellers/routes.ts';
 import type { TRUST_QUEUES } from '../../src/modules/trust/policy.ts';
 import { sendJson } from './api.ts';
 
@@ -18,6 +20,13 @@ export type LedgerEntry = z.infer<typeof EntryViewSchema>;
 export type TrustQueue = (typeof TRUST_QUEUES)[number];
 export type QueueSummary = z.infer<typeof QueuesSummaryJson>['queues'][number];
 export type Me = z.infer<typeof UserViewSchema>;
+export type Notice = z.infer<typeof NoticeJson>;
+export type NoticeListing = Notice['listings'][number];
+export type NoticeReview = z.infer<typeof NoticeReviewJson>;
+export type AlertDetail = z.infer<typeof AlertDetailView>;
+export type Verification = z.infer<typeof VerificationView>;
+export type VerificationItem = z.infer<typeof ItemView>;
+export type Seller = z.infer<typeof SellerViewSchema>;
 
 /** POST JSON to the API with the session cookie; a problem+json answer becomes an ApiError. */
 export const postJson = <T>(path: string, body: unknown) =>

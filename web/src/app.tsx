@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { Route, Switch } from 'wouter';
+import { Link, Route, Switch } from 'wouter';
 import { Header } from './header.tsx';
 import { useShopper } from './i18n/context.tsx';
 import { Home } from './pages/home.tsx';
@@ -16,6 +16,7 @@ const Cart = lazy(() => import('./pages/cart.tsx'));
 const Checkout = lazy(() => import('./pages/checkout.tsx'));
 const Orders = lazy(() => import('./pages/orders.tsx'));
 const Order = lazy(() => import('./pages/order.tsx'));
+const Impact = lazy(() => import('./impact/impact-page.tsx'));
 
 export function App() {
   const { t } = useShopper();
@@ -32,8 +33,9 @@ export function App() {
             <Route path="/search" component={Search} />
             <Route path="/p/:id">{(params) => <Product id={params.id} />}</Route>
             <Route path="/verify/:code?">{(params) => <Verify code={params.code} />}</Route>
-            <Route path="/trust" component={TrustConsole} />
+            <Route path="/trust" nest component={TrustConsole} />
             <Route path="/finance" component={Finance} />
+            <Route path="/impact" component={Impact} />
             <Route path="/seller" nest component={SellerCenter} />
             <Route path="/sign-in" component={SignIn} />
             <Route path="/cart" component={Cart} />
@@ -46,6 +48,9 @@ export function App() {
           </Switch>
         </Suspense>
       </main>
+      <footer className="site-footer">
+        <Link href="/impact">{t('impactLink')}</Link>
+      </footer>
     </>
   );
 }

@@ -12,16 +12,25 @@ export function ProductCard({ hit, eager = false }: { hit: Hit; eager?: boolean 
   return (
     <li className="card">
       <Link href={`/p/${hit.productId}`}>
-        <img
-          src={`/api/v1/storefront/products/${hit.productId}/picture`}
-          alt=""
-          width={400}
-          height={400}
-          loading={eager ? 'eager' : 'lazy'}
-          decoding="async"
-          sizes="(min-width: 960px) 240px, 45vw"
-        />
-        <span className="title">{hit.title}</span>
+        {/* The picture comes with the hit: no redirect per card. The title beside it names the
+            product, so the picture is decorative to a screen reader. */}
+        {hit.pictureUrl ? (
+          <img
+            src={hit.pictureUrl}
+            alt=""
+            width={400}
+            height={400}
+            loading={eager ? 'eager' : 'lazy'}
+            fetchPriority={eager ? 'high' : 'auto'}
+            decoding="async"
+            sizes="(min-width: 960px) 240px, 45vw"
+          />
+        ) : (
+          <span className="no-picture" aria-hidden="true" />
+        )}
+        <span className="title" lang={hit.titleLocale}>
+          {hit.title}
+        </span>
       </Link>
       <span className="origin">{t('fromState', { state: stateName(hit.originState, locale) })}</span>
       {hit.price && (

@@ -9,6 +9,7 @@ import { categoryExists } from './categories.js';
 import { type ProductInput, ProductInputSchema } from './product-input.js';
 import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.js';
 import type { ListingCheck } from './trust-hold.js';
+import { assertVariantAttributes } from './variant-attributes.js';
 
 export const PRODUCT_CHANGED = 'catalog.product_changed';
 
@@ -99,6 +100,7 @@ export async function createProduct(
 ): Promise<ProductView> {
   assertSellerId(sellerId);
   const p = parseOrThrow(ProductInputSchema.safeParse(input), 'catalog.invalid_product');
+  assertVariantAttributes(p.translations, p.variants);
   const id = newId('prd');
   const now = ctx.clock.now();
   return inTransaction(ctx.db, async (tx) => {

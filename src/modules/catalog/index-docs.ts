@@ -24,6 +24,8 @@ export interface ProductIndexDoc {
   maxPriceUsd: Money;
   inStock: boolean;
   translations: Partial<Record<Locale, TranslationInput>>;
+  /** The first picture's URL (position order), for result grids; null when there is none. */
+  pictureUrl: string | null;
   updatedAt: string;
 }
 
@@ -38,6 +40,7 @@ interface IndexRow extends Record<string, unknown> {
   max_price: string | null;
   in_stock: boolean;
   translations: Partial<Record<Locale, TranslationInput>>;
+  picture_url: string | null;
   updated_at: string;
 }
 
@@ -56,7 +59,10 @@ export async function productsForIndex(db: Db, productIds: string[]): Promise<Pr
            agg.min_price, agg.max_price, COALESCE(agg.in_stock, false) AS in_stock,
            COALESCE((SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description))
                        FROM product_translations t
-                      WHERE t.seller_id = p.seller_id AND t.product_id = p.id), '{}'::jsonb) AS translations
+                      WHERE t.seller_id = p.seller_id AND t.product_id = p.id), '{}'::jsonb) AS translations,
+           (SELECT i.url FROM product_images i
+             WHERE i.seller_id = p.seller_id AND i.product_id = p.id
+             ORDER BY i.position LIMIT 1) AS picture_url
       FROM products p
       LEFT JOIN LATERAL (
         SELECT min(v.price_usd)::text AS min_price, max(v.price_usd)::text AS max_price, bool_or(v.stock > 0) AS in_stock
@@ -81,6 +87,7 @@ export async function productsForIndex(db: Db, productIds: string[]): Promise<Pr
       maxPriceUsd: { amount: BigInt(r.max_price ?? '0'), currency: 'USD' },
       inStock: r.in_stock,
       translations: r.translations,
+      pictureUrl: r.picture_url,
       updatedAt: r.updated_at,
     };
   });

@@ -50,3 +50,4 @@ export { setSellerVisibility } from './seller-visibility.js';
 export { releaseStock, reserveStock, type StockLine, setStock } from './stock.js';
 export { type ListingCheck, sellerListingsOfBrand, setTrustHold } from './trust-hold.js';
 export { PRODUCT_STATUS_TRANSITIONS, updateProduct } from './update-product.js';
+export { localizeAttributes, type VariantAttributes } from './variant-attributes.js';

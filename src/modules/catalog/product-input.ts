@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Locale } from '../../kernel/locales.js';
 import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
+import { type VariantAttributes, VariantAttributesSchema } from './variant-attributes.js';
 
 export type ProductKind = 'goods' | 'service';
 export type ProductStatus = 'draft' | 'active' | 'archived';
@@ -10,6 +11,8 @@ export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const satisfi
 export interface TranslationInput {
   title: string;
   description: string;
+  /** Not in English: the variants' own attributes are the seller's English words. */
+  variantAttributes?: VariantAttributes;
 }
 export interface VariantInput {
   sku: string;
@@ -95,12 +98,16 @@ export function isImageUrl(s: string): boolean {
   }
 }
 
+const translationText = {
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().min(1).max(5000),
+};
 const Translation = z
-  .object({ title: z.string().trim().min(1).max(200), description: z.string().trim().min(1).max(5000) })
+  .object({ ...translationText, variantAttributes: VariantAttributesSchema.optional() })
   .strict();
 export const TranslationsSchema = z
   .object({
-    en: Translation,
+    en: z.object(translationText).strict(),
     'zh-Hans': Translation.optional(),
     'zh-Hant': Translation.optional(),
     ja: Translation.optional(),

@@ -87,7 +87,9 @@ export async function selectProducts(db: Db, where: SQL, tail: SQL = sql``): Pro
     SELECT p.seller_id, p.id, p.kind, p.category_slug, p.brand, p.origin_state, p.hs_code, p.eccn, p.schedule_b,
            p.country_of_origin, p.status,
            p.seller_visible, p.trust_hold, ${isoTime(sql`p.created_at`)} AS created_at, ${isoTime(sql`p.updated_at`)} AS updated_at,
-           COALESCE((SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description))
+           COALESCE((SELECT jsonb_object_agg(t.locale, jsonb_build_object('title', t.title, 'description', t.description)
+                              || CASE WHEN t.variant_attributes = '{}'::jsonb THEN '{}'::jsonb
+                                      ELSE jsonb_build_object('variantAttributes', t.variant_attributes) END)
                        FROM product_translations t
                       WHERE t.seller_id = p.seller_id AND t.product_id = p.id), '{}'::jsonb) AS translations,
            COALESCE((SELECT jsonb_agg(jsonb_build_object('url', i.url, 'alt', i.alt) ORDER BY i.position)
@@ -145,10 +147,15 @@ export async function insertTranslations(
   translations: Partial<Record<Locale, TranslationInput>>,
 ): Promise<void> {
   const rows = Object.entries(translations).flatMap(([locale, t]) =>
-    t ? [sql`(${sellerId}, ${productId}, ${locale}, ${t.title}, ${t.description})`] : [],
+    t
+      ? [
+          sql`(${sellerId}, ${productId}, ${locale}, ${t.title}, ${t.description},
+            ${JSON.stringify(t.variantAttributes ?? {})}::jsonb)`,
+        ]
+      : [],
   );
   if (rows.length === 0) return;
-  await tx.execute(sql`INSERT INTO product_translations (seller_id, product_id, locale, title, description)
+  await tx.execute(sql`INSERT INTO product_translations (seller_id, product_id, locale, title, description, variant_attributes)
     VALUES ${sql.join(rows, sql`, `)}`);
 }
 

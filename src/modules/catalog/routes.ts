@@ -40,7 +40,14 @@ export const CategoryViewSchema = z.object({
   hsCode: z.string().nullable(),
   path: z.array(z.string()),
 });
-const Translation = z.object({ title: z.string(), description: z.string() });
+const Translation = z.object({
+  title: z.string(),
+  description: z.string(),
+  variantAttributes: z
+    .record(z.string(), z.record(z.string(), z.string()))
+    .optional()
+    .describe('Attribute values in this language by SKU and key; left out when there are none'),
+});
 const MoneySchema = z.object({ amount: z.number().int(), currency: z.string() });
 export const ProductViewSchema = z.object({
   id: z.string(),

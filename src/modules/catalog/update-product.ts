@@ -23,6 +23,7 @@ import {
 } from './product-input.js';
 import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.js';
 import type { ListingCheck } from './trust-hold.js';
+import { assertVariantAttributes, keepCurrent, type VariantAttributes } from './variant-attributes.js';
 
 /** An archived product comes back as a draft first, so relisting is a deliberate second step. */
 export const PRODUCT_STATUS_TRANSITIONS: TransitionTable<ProductStatus> = {
@@ -86,6 +87,37 @@ async function replaceVariants(
      WHERE seller_id = ${sellerId} AND product_id = ${productId} AND retired_at IS NULL
        AND NOT (sku = ANY(${sql.param(skus)}::text[]))`);
   await insertVariants(tx, sellerId, productId, fresh);
+}
+
+/**
+ * Translated attribute values must name current SKUs and keys. New translations naming others are
+ * refused (422); stored ones outlived by a variant change (a SKU retired, a key dropped) are pruned.
+ */
+async function checkTranslatedAttributes(
+  tx: Db,
+  sellerId: string,
+  productId: string,
+  prune: boolean,
+): Promise<void> {
+  const { rows: variants } = await tx.execute<{ sku: string; attributes: Record<string, string> }>(sql`
+    SELECT sku, attributes FROM variants
+     WHERE seller_id = ${sellerId} AND product_id = ${productId} AND retired_at IS NULL`);
+  const { rows } = await tx.execute<{ locale: string; variant_attributes: VariantAttributes }>(sql`
+    SELECT locale, variant_attributes FROM product_translations
+     WHERE seller_id = ${sellerId} AND product_id = ${productId} AND variant_attributes <> '{}'::jsonb`);
+  if (!prune) {
+    assertVariantAttributes(
+      Object.fromEntries(rows.map((r) => [r.locale, { variantAttributes: r.variant_attributes }])),
+      variants,
+    );
+    return;
+  }
+  for (const r of rows) {
+    const kept = keepCurrent(r.variant_attributes, variants);
+    if (JSON.stringify(kept) === JSON.stringify(r.variant_attributes)) continue;
+    await tx.execute(sql`UPDATE product_translations SET variant_attributes = ${JSON.stringify(kept)}::jsonb
+      WHERE seller_id = ${sellerId} AND product_id = ${productId} AND locale = ${r.locale}`);
+  }
 }
 
 /**
@@ -179,6 +211,8 @@ export async function updateProduct(
       await insertImages(tx, sellerId, productId, p.images);
     }
     if (p.variants) await replaceVariants(tx, sellerId, productId, p.variants, now);
+    if (p.translations || p.variants)
+      await checkTranslatedAttributes(tx, sellerId, productId, !p.translations);
     await emitEvent(tx, PRODUCT_CHANGED, productId, { productId });
     const select = () => selectProducts(tx, sql`p.seller_id = ${sellerId} AND p.id = ${productId}`);
     const [view] = await select();

@@ -33,6 +33,7 @@ export { ensureAccounts } from './ensure-accounts.js';
 export { entriesByReference } from './entries.js';
 export { formatTrialBalance, formatVerifyReport } from './format.js';
 export { verifyInclusion } from './merkle.js';
+export { type MetadataTotal, metadataTotals } from './metadata-totals.js';
 export { postEntry } from './post-entry.js';
 export { postPendingEntry, voidPendingEntry } from './resolve-pending.js';
 export { ledgerRoutes } from './routes.js';

@@ -123,6 +123,7 @@ async function scenario(db: Database, intents: IntentSpec[], picks: number[]): P
               customsRemittance: money((o.amount * o.customsPerMille) / 1000n, spec.currency),
               grossUsd: money(o.grossUsd, 'USD'),
               commissionUsd: money(commission, 'USD'),
+              goodsUsd: money(o.grossUsd, 'USD'),
             }),
           );
           payable.set(o.sellerId, payable.get(o.sellerId)! + o.grossUsd - commission);

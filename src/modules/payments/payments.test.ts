@@ -79,6 +79,7 @@ describe('payments: intents, escrow, refunds and payouts', () => {
       customsRemittance: money(1_200n, 'CNY'),
       grossUsd: money(1_227n, 'USD'),
       commissionUsd: money(98n, 'USD'),
+      goodsUsd: money(1_227n, 'USD'),
     };
     expect(await inTransaction(db.db, (tx) => releaseEscrow(tx, clock, release))).toEqual({ changed: true });
     expect(await inTransaction(db.db, (tx) => releaseEscrow(tx, clock, release))).toEqual({ changed: false });
@@ -219,6 +220,7 @@ describe('payments: intents, escrow, refunds and payouts', () => {
       customsRemittance: money(0n, 'CNY'),
       grossUsd: money(120n, 'USD'),
       commissionUsd: money(10n, 'USD'),
+      goodsUsd: money(100n, 'USD'),
     };
     await expect(inTransaction(db.db, (tx) => releaseEscrow(tx, clock, release))).rejects.toMatchObject({
       code: 'payments.escrow_not_held',

@@ -36,6 +36,7 @@ describe('payouts', () => {
         customsRemittance: money(700n, 'CNY'),
         grossUsd: money(880n, 'USD'),
         commissionUsd: money(70n, 'USD'),
+        goodsUsd: money(800n, 'USD'),
       }),
     );
     const [payout] = await runPayouts(ctx, sandbox);
@@ -70,6 +71,7 @@ describe('payouts', () => {
         customsRemittance: money(500n, 'CNY'),
         grossUsd: money(620n, 'USD'),
         commissionUsd: money(50n, 'USD'),
+        goodsUsd: money(600n, 'USD'),
       }),
     );
     const runs = await Promise.all([
@@ -93,6 +95,7 @@ describe('payouts', () => {
         customsRemittance: money(0n, 'CNY'),
         grossUsd: money(280n, 'USD'),
         commissionUsd: money(0n, 'USD'),
+        goodsUsd: money(250n, 'USD'),
       }),
     );
     const down = {

@@ -15,6 +15,8 @@ export interface ReleaseEscrowInput {
   customsRemittance: Money;
   grossUsd: Money;
   commissionUsd: Money;
+  /** The goods' USD price within the gross (shipping aside): what the impact report counts as exported. */
+  goodsUsd: Money;
 }
 
 /**
@@ -56,6 +58,13 @@ export async function releaseEscrow(
   if (gross.currency !== 'USD' || gross.amount <= 0n) {
     throw invalid('payments.invalid_gross', 'The converted amount is a positive USD amount.');
   }
+  if (
+    input.goodsUsd.currency !== 'USD' ||
+    input.goodsUsd.amount < 0n ||
+    input.goodsUsd.amount > gross.amount
+  ) {
+    throw invalid('payments.invalid_goods', 'The goods value is in USD, between zero and the gross.');
+  }
   if (commission.currency !== 'USD' || commission.amount < 0n || commission.amount > gross.amount) {
     throw invalid('payments.invalid_commission', 'The commission is in USD, between zero and the gross.');
   }
@@ -91,6 +100,7 @@ export async function releaseEscrow(
         sellerId: escrow.seller_id,
         market: input.market,
         intentId: escrow.intent_id,
+        goodsUsd: input.goodsUsd.amount.toString(),
       },
     },
     clock,

@@ -4,6 +4,14 @@ import { invalid } from '../../kernel/errors.js';
 import { LOCALES } from '../../kernel/locales.js';
 import { isUsState, US_STATES } from '../../kernel/us-states.js';
 import { ANALYZER_ID, normalize, tokenize, units } from './analyze.js';
+
+/**
+ * What built the index: the analyzer, and the shape of the document. Bump DOCUMENT_VERSION whenever a
+ * document carries something new (2: the picture URL), so the next start rewrites every row.
+ */
+export const DOCUMENT_VERSION = 2;
+export const INDEX_VERSION = `${ANALYZER_ID}/doc-${DOCUMENT_VERSION}`;
+
 import type { IndexableProduct } from './types.js';
 
 /** Long descriptions add little to recall and a lot to the index: only their start is indexed. */
@@ -27,6 +35,7 @@ interface Row {
   latin_text: string;
   titles: Record<string, string>;
   titles_normalized: Record<string, string>;
+  picture_url: string | null;
   source_updated_at: string;
   analyzer: string;
 }
@@ -52,6 +61,12 @@ function check(doc: IndexableProduct): void {
     throw bad('the price range is negative or inverted');
   }
   if (Number.isNaN(Date.parse(doc.updatedAt))) throw bad('updatedAt is not a timestamp');
+  if (
+    doc.pictureUrl != null &&
+    (doc.pictureUrl.length > 2048 || !/^(https:\/\/|\/[^/])/.test(doc.pictureUrl))
+  ) {
+    throw bad('the picture URL is not an https URL or a path on this site');
+  }
 }
 
 /** The search row for one product: every locale's text analyzed once, with field weights. */
@@ -92,6 +107,7 @@ export function toRow(doc: IndexableProduct): Row {
     latin_text: latin.join(' '),
     titles,
     titles_normalized: titlesNormalized,
+    picture_url: doc.pictureUrl ?? null,
     source_updated_at: new Date(doc.updatedAt).toISOString(),
     analyzer: ANALYZER_ID,
   };
@@ -115,14 +131,14 @@ export async function indexDocuments(db: Db, docs: readonly IndexableProduct[]):
     await db.execute(sql`
       INSERT INTO search_documents (product_id, seller_id, category_slug, category_path, origin_state, visible,
         min_price_usd, max_price_usd, in_stock, title_tokens, meta_tokens, body_tokens, latin_text, titles,
-        titles_normalized, source_updated_at, analyzer, indexed_at)
+        titles_normalized, picture_url, source_updated_at, analyzer, indexed_at)
       SELECT product_id, seller_id, category_slug, category_path, origin_state, visible,
         min_price_usd, max_price_usd, in_stock, title_tokens, meta_tokens, body_tokens, latin_text, titles,
-        titles_normalized, source_updated_at, analyzer, clock_timestamp()
+        titles_normalized, picture_url, source_updated_at, analyzer, clock_timestamp()
       FROM jsonb_to_recordset(${batch}::jsonb) AS r(product_id text, seller_id text, category_slug text,
         category_path text[], origin_state text, visible boolean, min_price_usd bigint, max_price_usd bigint,
         in_stock boolean, title_tokens text, meta_tokens text, body_tokens text, latin_text text, titles jsonb,
-        titles_normalized jsonb, source_updated_at timestamptz, analyzer text)
+        titles_normalized jsonb, picture_url text, source_updated_at timestamptz, analyzer text)
       ON CONFLICT (product_id) DO UPDATE SET
         seller_id = EXCLUDED.seller_id, category_slug = EXCLUDED.category_slug,
         category_path = EXCLUDED.category_path, origin_state = EXCLUDED.origin_state,
@@ -130,7 +146,8 @@ export async function indexDocuments(db: Db, docs: readonly IndexableProduct[]):
         max_price_usd = EXCLUDED.max_price_usd, in_stock = EXCLUDED.in_stock,
         title_tokens = EXCLUDED.title_tokens, meta_tokens = EXCLUDED.meta_tokens,
         body_tokens = EXCLUDED.body_tokens, latin_text = EXCLUDED.latin_text, titles = EXCLUDED.titles,
-        titles_normalized = EXCLUDED.titles_normalized, source_updated_at = EXCLUDED.source_updated_at,
+        titles_normalized = EXCLUDED.titles_normalized, picture_url = EXCLUDED.picture_url,
+        source_updated_at = EXCLUDED.source_updated_at,
         analyzer = EXCLUDED.analyzer, indexed_at = EXCLUDED.indexed_at
       WHERE search_documents.source_updated_at <= EXCLUDED.source_updated_at`);
   }

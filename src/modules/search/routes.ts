@@ -52,9 +52,16 @@ export const SearchResponse = z.object({
       productId: z.string(),
       sellerId: z.string(),
       title: z.string(),
+      titleLocale: z.string().describe('The language of `title`: the one asked for, else English.'),
       categorySlug: z.string(),
       originState: z.string(),
       minPriceUsd: MoneyJson,
+      pictureUrl: z
+        .string()
+        .nullable()
+        .describe(
+          'The listing’s first picture (null: none); old links may use /storefront/products/:id/picture.',
+        ),
       price: MoneyJson.optional().describe(
         'The lowest price in the market currency (when `market` is given).',
       ),

@@ -49,6 +49,14 @@ describe('searchProducts over the fixture catalog', () => {
     expect(await found('花旗蔘')).toEqual([GINSENG_ROOT, GINSENG_TEA]);
     expect(await found('アメリカ人参', { locale: 'ja' })).toEqual([GINSENG_ROOT, GINSENG_TEA]);
     expect(await found('american ginseng', { locale: 'en' })).toEqual([GINSENG_ROOT, GINSENG_TEA]);
+    // Carrot juice has no Traditional title: English, and said to be English.
+    const [juice] = (await search('胡萝卜汁', { locale: 'zh-Hant' })).hits;
+    expect(juice).toMatchObject({
+      productId: CARROT_JUICE,
+      title: 'Michigan Carrot Juice, 1 L',
+      titleLocale: 'en',
+    });
+    expect((await search('胡萝卜汁')).hits[0]).toMatchObject({ titleLocale: 'zh-Hans' });
     const top = await search('American Ginseng', { locale: 'en' });
     expect(top.hits[0]).toMatchObject({
       productId: GINSENG_ROOT,
@@ -264,5 +272,26 @@ describe('searchProducts over the fixture catalog', () => {
   it('refuses a malformed document instead of indexing it', async () => {
     const bad = { ...FIXTURES[0]!, minPriceUsd: { amount: 10n, currency: 'CNY' as const } };
     await expect(indexDocuments(db.db, [bad])).rejects.toMatchObject({ code: 'search.invalid_document' });
+    for (const pictureUrl of ['javascript:alert(1)', '//evil.example/x.jpg', `/${'x'.repeat(2048)}`]) {
+      await expect(indexDocuments(db.db, [{ ...FIXTURES[0]!, pictureUrl }])).rejects.toMatchObject({
+        code: 'search.invalid_document',
+      });
+    }
+  });
+
+  it('gives each hit the picture of its document, and follows a new picture', async () => {
+    const r = await search('', { locale: 'en', pageSize: 50 });
+    expect(r.hits.length).toBeGreaterThan(5);
+    for (const h of r.hits) {
+      const doc = FIXTURES.find((f) => f.productId === h.productId)!;
+      expect(h.pictureUrl).toBe(doc.pictureUrl ?? null);
+    }
+    expect(r.hits.some((h) => h.pictureUrl === null)).toBe(true);
+    const cheddar = FIXTURES.find((f) => f.productId === CHEDDAR)!;
+    await indexDocuments(db.db, [
+      { ...cheddar, pictureUrl: 'https://cdn.example/cheddar.webp', updatedAt: '2026-11-03T00:00:00.000Z' },
+    ]);
+    const [hit] = (await search('cheddar', { locale: 'en' })).hits;
+    expect(hit).toMatchObject({ productId: CHEDDAR, pictureUrl: 'https://cdn.example/cheddar.webp' });
   });
 });

@@ -113,6 +113,13 @@ export function pickTitle(titles: Record<string, string>, locale: Locale): strin
   return titles[locale] ?? titles.en ?? LOCALES.map((l) => titles[l]).find(Boolean) ?? '';
 }
 
+/** The language `pickTitle` found the title in, so a page can mark a fallback (lang="en"). */
+export function titleLocaleOf(titles: Record<string, string>, locale: Locale): Locale {
+  if (titles[locale]) return locale;
+  if (titles.en) return 'en';
+  return LOCALES.find((l) => titles[l]) ?? 'en';
+}
+
 /** The text part: every group must match; a title match of every group earns the title boost. */
 function textMatch(plan: QueryPlan): { where: SQL; score: SQL } {
   const all = renderGroups(plan.groups)!;
@@ -183,6 +190,7 @@ interface ResultRow extends Record<string, unknown> {
     origin_state: string;
     min_price_usd: string;
     titles: Record<string, string>;
+    picture_url: string | null;
     score: number;
   }[];
 }
@@ -213,7 +221,7 @@ async function run(db: Db, c: Checked, plan: QueryPlan | null): Promise<ResultRo
   const { rows } = await db.execute<ResultRow>(sql`
     WITH m AS MATERIALIZED (
       SELECT product_id, seller_id, category_slug, origin_state, min_price_usd, source_updated_at, titles,
-             (${score})::float8 AS score
+             picture_url, (${score})::float8 AS score
       FROM search_documents
       WHERE ${sql.join(where, sql` AND `)}
     )
@@ -226,7 +234,8 @@ async function run(db: Db, c: Checked, plan: QueryPlan | null): Promise<ResultRo
       (SELECT jsonb_build_array(${buckets}) FROM m) AS prices,
       (SELECT coalesce(jsonb_agg(jsonb_build_object('product_id', product_id, 'seller_id', seller_id,
                 'category_slug', category_slug, 'origin_state', origin_state,
-                'min_price_usd', min_price_usd::text, 'titles', titles, 'score', score) ORDER BY rn), '[]')
+                'min_price_usd', min_price_usd::text, 'titles', titles, 'picture_url', picture_url,
+                'score', score) ORDER BY rn), '[]')
          FROM (SELECT *, row_number() OVER (ORDER BY ${orderBy(c.sort, plan !== null)}) AS rn
                FROM m ORDER BY ${orderBy(c.sort, plan !== null)}
                LIMIT ${c.pageSize} OFFSET ${offset}) p) AS hits`);
@@ -257,9 +266,11 @@ export async function searchProducts(db: Db, query: SearchQuery): Promise<Search
     productId: h.product_id,
     sellerId: h.seller_id,
     title: pickTitle(h.titles, c.locale),
+    titleLocale: titleLocaleOf(h.titles, c.locale),
     categorySlug: h.category_slug,
     originState: h.origin_state as UsState,
     minPriceUsd: money(BigInt(h.min_price_usd), 'USD'),
+    pictureUrl: h.picture_url,
     score: Math.round(h.score * 10_000) / 10_000,
   }));
   return {

@@ -3,8 +3,7 @@ import type { Db } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import { invalid } from '../../kernel/errors.js';
 import { allProductIds, productsForIndex } from '../catalog/index.js';
-import { ANALYZER_ID } from './analyze.js';
-import { indexDocuments, removeDocuments } from './index-documents.js';
+import { INDEX_VERSION, indexDocuments, removeDocuments } from './index-documents.js';
 import { clearListingMarkets, type ListingMarketsRefresher } from './listing-markets.js';
 import type { IndexableProduct } from './types.js';
 
@@ -150,7 +149,7 @@ export async function reindexFrom(
     DELETE FROM search_terms WHERE term NOT IN (
       SELECT DISTINCT unnest(string_to_array(latin_text, ' ')) FROM search_documents)`);
   await db.execute(sql`
-    INSERT INTO search_index_state (key, value) VALUES ('analyzer', ${ANALYZER_ID})
+    INSERT INTO search_index_state (key, value) VALUES ('analyzer', ${INDEX_VERSION})
     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, at = now()`);
   return done;
 }
@@ -169,10 +168,10 @@ export function reindexAll(
   return reindexFrom(db, { ...catalogSource, listingMarkets: opts.listingMarkets }, onProgress);
 }
 
-/** True when the index was built by another analyzer or ICU version (or never): run reindexAll. */
+/** True when the index was built by another analyzer, ICU or document version (or never): run reindexAll. */
 export async function searchIndexIsStale(db: Db): Promise<boolean> {
   const { rows } = await db.execute<{ value: string }>(
     sql`SELECT value FROM search_index_state WHERE key = 'analyzer'`,
   );
-  return rows[0]?.value !== ANALYZER_ID;
+  return rows[0]?.value !== INDEX_VERSION;
 }

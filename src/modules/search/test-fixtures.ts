@@ -270,6 +270,8 @@ function build(s: Spec): IndexableProduct {
     maxPriceUsd: { amount: BigInt(s.cents * 2), currency: 'USD' },
     inStock: s.inStock ?? true,
     translations,
+    // Every fifth listing has no picture: cards must cope with none.
+    pictureUrl: s.n % 5 === 0 ? null : `/media/fixture-${s.n}.jpg`,
     updatedAt: new Date(Date.UTC(2026, 9, s.day)).toISOString(),
   };
 }

@@ -20,6 +20,8 @@ export interface IndexableProduct {
   maxPriceUsd: Money;
   inStock: boolean;
   translations: Partial<Record<Locale, { title: string; description: string }>>;
+  /** The URL of the listing's first picture, for result grids; null or absent when it has none. */
+  pictureUrl?: string | null;
   /** ISO 8601 timestamp of the catalog change this document reflects. */
   updatedAt: string;
 }
@@ -53,9 +55,13 @@ export interface SearchHit {
   sellerId: string;
   /** In the requested locale, falling back to English, then to any translation. */
   title: string;
+  /** The language `title` is in. */
+  titleLocale: Locale;
   categorySlug: string;
   originState: UsState;
   minPriceUsd: Money;
+  /** The listing's first picture, from the index document (no catalog read per hit); null: none. */
+  pictureUrl: string | null;
   score: number;
 }
 

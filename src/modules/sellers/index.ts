@@ -1,4 +1,10 @@
 /** Sellers: US businesses on Heartland, their onboarding, verification state and small-business facts. */
+export {
+  type SellerCensusRow,
+  SMALL_BUSINESS_MAX_EMPLOYEES,
+  sellerCensus,
+  sellerHomes,
+} from './census.js';
 export { EIN_FORMAT, einProblem, maskEin, VALID_EIN_PREFIXES } from './ein.js';
 export { OnboardSellerInput, onboardSeller } from './onboard-seller.js';
 export { getSeller, listSellers, type SellerFacts, sellerFacts } from './read-sellers.js';
@@ -11,6 +17,7 @@ export {
   type SellerView,
 } from './seller-view.js';
 export { transitionSeller } from './transition-seller.js';
+export { getVerificationDocument, type VerificationDocument } from './verification-documents.js';
 export {
   FARM_DOCUMENT_KINDS,
   type FarmDocumentKind,

@@ -23,8 +23,11 @@ export const FARM_DOCUMENT_KINDS = [
 ] as const;
 export type FarmDocumentKind = (typeof FARM_DOCUMENT_KINDS)[number];
 
-/** An uploaded document may be at most 5 MB once decoded. */
-export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/**
+ * An uploaded document may be at most 5 MB (5 × 1024 × 1024 bytes) once decoded. A literal, so its
+ * type is the number itself and the web app's copy of the limit is checked against it.
+ */
+export const MAX_DOCUMENT_BYTES = 5_242_880;
 const MAX_BASE64_CHARS = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4;
 
 /**

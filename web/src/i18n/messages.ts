@@ -1,5 +1,6 @@
 import { defineMessages, type Locale } from './define.ts';
 import { buyerMessages } from './messages-buyer.ts';
+import { impactMessages } from './messages-impact.ts';
 import { ordersMessages } from './messages-orders.ts';
 import { trustMessages } from './messages-trust.ts';
 
@@ -35,6 +36,7 @@ const en = {
   delivered: 'Delivered price, taxes included',
   taxRules: 'How the taxes are worked out',
   variant: 'Choose',
+  bondedStock: 'ships from a bonded warehouse in China, to mainland China only',
   inStock: 'In stock',
   outOfStock: 'Out of stock',
   provenance: 'Where it comes from',
@@ -90,6 +92,7 @@ const zhHans: Messages = {
   delivered: '到手价（含税）',
   taxRules: '税费计算依据',
   variant: '选择规格',
+  bondedStock: '国内保税仓发货，仅限中国大陆',
   inStock: '有货',
   outOfStock: '缺货',
   provenance: '产地溯源',
@@ -143,6 +146,7 @@ const zhHant: Messages = {
   delivered: '到手價（含稅）',
   taxRules: '稅費計算依據',
   variant: '選擇規格',
+  bondedStock: '中國境內保稅倉出貨，僅限中國大陸',
   inStock: '有現貨',
   outOfStock: '缺貨',
   provenance: '產地溯源',
@@ -196,6 +200,7 @@ const ja: Messages = {
   delivered: 'お届け価格（税込）',
   taxRules: '税額の計算根拠',
   variant: '選択',
+  bondedStock: '中国国内の保税倉庫から発送（中国本土のみ）',
   inStock: '在庫あり',
   outOfStock: '在庫切れ',
   provenance: '産地情報',
@@ -249,6 +254,7 @@ const ko: Messages = {
   delivered: '최종 결제가(세금 포함)',
   taxRules: '세금 계산 근거',
   variant: '옵션 선택',
+  bondedStock: '중국 내 보세창고에서 발송(중국 본토 한정)',
   inStock: '재고 있음',
   outOfStock: '품절',
   provenance: '원산지 정보',
@@ -276,13 +282,14 @@ const ko: Messages = {
 };
 
 const core = defineMessages({ en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ja, ko });
-const parts = [core, buyerMessages, ordersMessages, trustMessages] as const;
+const parts = [core, buyerMessages, ordersMessages, trustMessages, impactMessages] as const;
 
 export type MessageKey =
   | CoreKey
   | keyof typeof buyerMessages.en
   | keyof typeof ordersMessages.en
-  | keyof typeof trustMessages.en;
+  | keyof typeof trustMessages.en
+  | keyof typeof impactMessages.en;
 export type { Locale };
 export const LOCALES: Locale[] = ['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko'];
 export const MESSAGES = Object.fromEntries(

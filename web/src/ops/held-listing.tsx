@@ -2,9 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, getJson } from '../api.ts';
 import { type Decision, postJson } from '../api-trust.ts';
 import { useApi } from '../use-api.ts';
-
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-US', { timeZone: 'UTC', timeZoneName: 'short' });
+import { DecisionReason } from './decision-reason.tsx';
+import { when } from './ops-format.ts';
 
 /** A held listing: every decision so far with the rule that made it, and the agent's publish/remove. */
 export function HeldListing({ productId, onDecided }: { productId: string; onDecided: () => void }) {
@@ -74,16 +73,11 @@ export function HeldListing({ productId, onDecided }: { productId: string; onDec
         </p>
       ) : (
         <form onSubmit={decide('publish')}>
-          <label htmlFor={`reason-${productId}`}>Reason (shown in the audit trail)</label>
-          <br />
-          <textarea
+          <DecisionReason
             id={`reason-${productId}`}
-            required
-            minLength={3}
-            maxLength={1000}
-            rows={2}
+            label="Reason (shown in the audit trail)"
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={setReason}
           />
           <br />
           <button type="submit">Publish</button>{' '}

@@ -1,5 +1,6 @@
 import '../buyer/buyer.css';
 import { Link } from 'wouter';
+import { AttributeValues } from '../attribute-values.tsx';
 import type { CartItem } from '../buyer/cart-products.ts';
 import { useCartProducts } from '../buyer/cart-products.ts';
 import { cart, useCart } from '../cart-store.ts';
@@ -16,7 +17,12 @@ function CartRow({ item }: { item: CartItem }) {
         <>
           <p className="title" lang={product.titleLocale}>
             <Link href={`/p/${product.id}`}>{product.title}</Link>
-            {product.variants.length > 1 && ` · ${Object.values(variant.attributes).join(' · ')}`}
+            {product.variants.length > 1 && (
+              <>
+                {' · '}
+                <AttributeValues variant={variant} />
+              </>
+            )}
           </p>
           <p className="price">
             {formatMoney({ ...variant.price, amount: variant.price.amount * line.quantity }, locale)}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError, type BadgesJson, getJson, type ProductPageJson, type ReviewsJson } from '../api.ts';
+import { AttributeValues, attributesText } from '../attribute-values.tsx';
 import { AddToCart } from '../buyer/add-to-cart.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
@@ -38,7 +39,7 @@ function PriceBreakdown({ variant }: { variant: Page['variants'][number] }) {
 }
 
 function Provenance({ lots }: { lots: Page['provenance'] }) {
-  const { t, locale } = useShopper();
+  const { t } = useShopper();
   if (lots.length === 0) return null;
   return (
     <section aria-labelledby="provenance" className="provenance">
@@ -107,15 +108,24 @@ export default function Product({ id }: { id: string }) {
     return <p className="status">{notHere ? t('notAvailable') : t('error')}</p>;
   }
   const p = page.data;
+  // Stock in a Chinese bonded zone is said in the shopper's language, not by the seller's English note.
+  // An option holds text only: it is marked English when every value in it is.
+  const variantLabel = (v: Page['variants'][number]) => {
+    const values = attributesText(v);
+    const bonded = v.fulfilledFrom === 'CN_BONDED' ? t('bondedStock') : '';
+    const text = [values.text, bonded].filter(Boolean).join(' · ') || v.sku;
+    return { text, lang: bonded ? undefined : values.lang };
+  };
   const variant = p.variants[Math.min(chosen, p.variants.length - 1)]!;
   const image = p.images[0];
   return (
-    <article className="product" lang={p.titleLocale}>
+    <article className="product">
       {image && (
         <img
           className="hero-image"
           src={image.url}
-          alt={image.alt ?? p.title}
+          // A seller's alt text is English; another language names the picture by the product's title.
+          alt={locale === 'en' ? (image.alt ?? p.title) : p.title}
           width={800}
           height={800}
           fetchPriority="high"
@@ -123,36 +133,50 @@ export default function Product({ id }: { id: string }) {
         />
       )}
       <div className="details">
-        <h1>{p.title}</h1>
+        {/* The seller's own words fall back to English where untranslated: marked so, for readers and screen readers. */}
+        <h1 lang={p.titleLocale}>{p.title}</h1>
         <p className="origin">{t('fromState', { state: stateName(p.originState, locale) })}</p>
         {p.variants.length > 1 && (
           <label>
             {t('variant')}
             <select value={chosen} onChange={(e) => setChosen(Number(e.target.value))}>
-              {p.variants.map((v, i) => (
-                <option key={v.id} value={i}>
-                  {Object.values(v.attributes).join(' · ') || v.sku} — {formatMoney(v.price, locale)}
-                </option>
-              ))}
+              {p.variants.map((v, i) => {
+                const label = variantLabel(v);
+                return (
+                  <option key={v.id} value={i} lang={label.lang === locale ? undefined : label.lang}>
+                    {label.text} — {formatMoney(v.price, locale)}
+                  </option>
+                );
+              })}
             </select>
           </label>
+        )}
+        {Object.keys(variant.attributes).length > 0 && (
+          <p className="variant-attributes" data-testid="variant-attributes">
+            <AttributeValues variant={variant} />
+          </p>
         )}
         <PriceBreakdown variant={variant} />
         <p className="stock">{variant.inStock ? t('inStock') : t('outOfStock')}</p>
         <AddToCart productId={p.id} variantId={variant.id} inStock={variant.inStock} />
         <p className="fx">{t('fxNote', { currency: variant.price.currency, rate: p.fxRate.rate })}</p>
-        {/* The rule texts are English for now; other languages get the figures without them. */}
-        {locale === 'en' && variant.taxRules.length > 0 && (
-          <details>
+        {variant.taxRules.length > 0 && (
+          <details className="tax-rules">
             <summary>{t('taxRules')}</summary>
             <ul>
               {variant.taxRules.map((r) => (
-                <li key={r.ruleId}>{r.description}</li>
+                <li key={r.ruleId}>
+                  {r.title}
+                  {/* The data's full rule texts are English: an English reader gets them too. */}
+                  {locale === 'en' && <p lang={r.descriptionLang}>{r.description}</p>}
+                </li>
               ))}
             </ul>
           </details>
         )}
-        <p className="description">{p.description}</p>
+        <p className="description" lang={p.titleLocale}>
+          {p.description}
+        </p>
       </div>
       <Provenance lots={p.provenance} />
       <section aria-labelledby="seller" className="seller">
@@ -171,7 +195,7 @@ export default function Product({ id }: { id: string }) {
             ))}
           </ul>
         )}
-        {p.seller.description && <p>{p.seller.description}</p>}
+        {p.seller.description && <p lang={p.seller.descriptionLocale ?? undefined}>{p.seller.description}</p>}
       </section>
       <Reviews productId={p.id} />
     </article>

@@ -61,7 +61,9 @@ function Result({ scan }: { scan: ScanJson }) {
               <>
                 <dt style={{ whiteSpace: 'nowrap' }}>{t('verifyProduct')}</dt>
                 <dd>
-                  <Link href={`/p/${scan.product.id}`}>{scan.product.title}</Link>
+                  <Link href={`/p/${scan.product.id}`} lang={scan.product.titleLocale}>
+                    {scan.product.title}
+                  </Link>
                 </dd>
               </>
             )}
@@ -87,9 +89,11 @@ function Result({ scan }: { scan: ScanJson }) {
 }
 
 function Check({ code }: { code: string }) {
-  const { t, market } = useShopper();
+  const { t, market, locale } = useShopper();
+  // Every check is recorded as a scan (a copied code shows up as scanned before), so switching the
+  // language does not check again: the title stays in the language the check was made in.
   const scan = useApi(
-    () => getJson<ScanJson>(`/authenticity/${encodeURIComponent(code)}`, { market }),
+    () => getJson<ScanJson>(`/authenticity/${encodeURIComponent(code)}`, { market, locale }),
     [code, market],
   );
   if (scan.state === 'loading') return <p className="status">{t('loading')}</p>;

@@ -80,6 +80,7 @@ export default function Dashboard() {
         missing={[...new Set(v.progress.flatMap((p) => p.missing))].filter(
           (m) => !v.items.some((i) => i.kind === m && i.status === 'pending'),
         )}
+        items={v.items}
         onSubmitted={(what) => {
           setNotice(what);
           setVersion((n) => n + 1);

@@ -10,11 +10,18 @@ import {
 } from '../api-seller.ts';
 import { useApi } from '../use-api.ts';
 import { useSeller } from './center.tsx';
-import { EDITOR_LOCALES, LOCALE_NAMES } from './completeness.ts';
+import { EDITOR_LOCALES, LOCALE_NAMES, type VariantAttributes } from './completeness.ts';
 import { MarketEligibility, TrustStatus } from './editor-status.tsx';
 import { Problem } from './problem.tsx';
 import { emptyTranslations, type TranslationsDraft, TranslationsEditor } from './translations.tsx';
-import { emptyVariant, type VariantDraft, VariantsEditor } from './variants.tsx';
+import {
+  attributesOf,
+  emptyVariant,
+  optionsText,
+  parseOptions,
+  type VariantDraft,
+  VariantsEditor,
+} from './variants.tsx';
 
 type Draft = {
   kind: 'goods' | 'service';
@@ -42,7 +49,12 @@ function draftOf(p: SellerProductJson): Draft {
   const translations = emptyTranslations();
   for (const l of EDITOR_LOCALES) {
     const t = p.translations[l];
-    if (t) translations[l] = { ...t };
+    if (t)
+      translations[l] = {
+        title: t.title,
+        description: t.description,
+        variantAttributes: structuredClone(t.variantAttributes ?? {}),
+      };
   }
   return {
     kind: p.kind,
@@ -57,27 +69,40 @@ function draftOf(p: SellerProductJson): Draft {
       price: centsToDollars(v.priceUsd.amount),
       stock: String(v.stock),
       weight: v.weightGrams === null ? '' : String(v.weightGrams),
+      options: optionsText(v.attributes),
     })),
   };
+}
+
+type TranslationInput = { title: string; description: string; variantAttributes?: VariantAttributes };
+
+/** The translated values typed for current SKUs and keys, trimmed; empty ones are left untranslated. */
+function translatedValues(
+  typed: VariantAttributes,
+  attributesBySku: ReadonlyMap<string, Record<string, string>>,
+): VariantAttributes {
+  const out: VariantAttributes = {};
+  for (const [sku, attributes] of attributesBySku) {
+    const values = Object.keys(attributes).flatMap((key) => {
+      const text = typed[sku]?.[key]?.trim();
+      return text ? [[key, text] as const] : [];
+    });
+    if (values.length > 0) out[sku] = Object.fromEntries(values);
+  }
+  return out;
 }
 
 /** The draft as the API takes it, or the first thing a farmer must fix. */
 function toInput(
   d: Draft,
 ): { input: Omit<ProductInput, 'status'> & { status: Draft['status'] } } | { error: string } {
-  const translations: Record<string, { title: string; description: string }> = {};
-  for (const l of EDITOR_LOCALES) {
-    const t = d.translations[l];
-    const title = t.title.trim();
-    const description = t.description.trim();
-    if (!title && !description) continue;
-    if (!title || !description)
-      return { error: `${LOCALE_NAMES[l]}: fill in both the title and the description, or neither.` };
-    translations[l] = { title, description };
-  }
-  if (!translations.en) return { error: 'English title and description are required.' };
   const variants = [];
+  const attributesBySku = new Map<string, Record<string, string>>();
   for (const [i, v] of d.variants.entries()) {
+    const attributes = parseOptions(v.options);
+    if (attributes === null)
+      return { error: `Variant ${i + 1}: write options as key: value, split by semicolons.` };
+    attributesBySku.set(v.sku.trim(), attributes);
     const priceUsd = dollarsToCents(v.price);
     if (priceUsd === null || priceUsd < 1)
       return { error: `Variant ${i + 1}: the price is dollars and cents, e.g. 24.95.` };
@@ -90,8 +115,26 @@ function toInput(
       priceUsd,
       stock: Number(v.stock),
       weightGrams: d.kind === 'goods' ? Number(weight) : null,
+      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
     });
   }
+  const translations: Record<string, TranslationInput> = {};
+  for (const l of EDITOR_LOCALES) {
+    const t = d.translations[l];
+    const title = t.title.trim();
+    const description = t.description.trim();
+    const variantAttributes = l === 'en' ? {} : translatedValues(t.variantAttributes, attributesBySku);
+    const hasValues = Object.keys(variantAttributes).length > 0;
+    if (!title && !description && !hasValues) continue;
+    if (!title || !description)
+      return {
+        error: hasValues
+          ? `${LOCALE_NAMES[l]}: the variant options need a title and a description in that language too.`
+          : `${LOCALE_NAMES[l]}: fill in both the title and the description, or neither.`,
+      };
+    translations[l] = { title, description, ...(hasValues ? { variantAttributes } : {}) };
+  }
+  if (!translations.en) return { error: 'English title and description are required.' };
   return {
     input: {
       kind: d.kind,
@@ -231,7 +274,11 @@ export default function Editor({ productId }: { productId: string | null }) {
             </select>
           </label>
         </fieldset>
-        <TranslationsEditor value={draft.translations} onChange={(t) => set('translations', t)} />
+        <TranslationsEditor
+          value={draft.translations}
+          variants={draft.variants.map((v) => ({ sku: v.sku.trim(), attributes: attributesOf(v) }))}
+          onChange={(t) => set('translations', t)}
+        />
         <VariantsEditor kind={draft.kind} value={draft.variants} onChange={(v) => set('variants', v)} />
         {message && (
           <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'seller-error'}>

@@ -4,7 +4,7 @@ import type { SellerProductJson } from '../api-seller.ts';
 import { formatMoney } from '../format.ts';
 import { useApi } from '../use-api.ts';
 import { useSeller } from './center.tsx';
-import { completeness, EDITOR_LOCALES } from './completeness.ts';
+import { attributeSlots, completeness, EDITOR_LOCALES } from './completeness.ts';
 import { Problem } from './problem.tsx';
 
 export default function Listings() {
@@ -53,7 +53,10 @@ export default function Listings() {
                   <td>{p.variants[0] ? formatMoney(p.variants[0].priceUsd, 'en-US') : '—'}</td>
                   <td>{p.variants.reduce((n, v) => n + v.stock, 0)}</td>
                   <td>
-                    {EDITOR_LOCALES.map((l) => `${l} ${completeness(p.translations[l])} %`).join(' · ')}
+                    {EDITOR_LOCALES.map(
+                      (l) =>
+                        `${l} ${completeness(p.translations[l], l === 'en' ? [] : attributeSlots(p.variants))} %`,
+                    ).join(' · ')}
                   </td>
                 </tr>
               ))}

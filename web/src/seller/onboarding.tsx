@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
-import { sendJson } from '../api-seller.ts';
+import { sendJson, type VerificationItemJson } from '../api-seller.ts';
 import { useSeller } from './center.tsx';
+import { DocumentSteps } from './document-steps.tsx';
 
 type Kind = 'business_address' | 'bank_account';
 const FORMS: Record<Kind, string> = {
@@ -9,11 +10,29 @@ const FORMS: Record<Kind, string> = {
 };
 
 /**
- * The onboarding step for the evidence a farmer can type in (address, bank account): it offers
- * the first of them still missing. Documents (registration, farm papers) go to trust review with
- * a scan, which this form does not take.
+ * The onboarding wizard's evidence steps: the documents to upload (registration, farm papers, each
+ * with its review state), then the evidence a farmer types in (address, bank account).
+ * `missing` is what the levels still lack, less what is already waiting for review.
  */
 export function EvidenceForm({
+  missing,
+  items,
+  onSubmitted,
+}: {
+  missing: string[];
+  items: VerificationItemJson[];
+  onSubmitted: (what: string) => void;
+}) {
+  return (
+    <>
+      <DocumentSteps missing={missing} items={items} onSubmitted={onSubmitted} />
+      <TypedEvidenceForm missing={missing} onSubmitted={onSubmitted} />
+    </>
+  );
+}
+
+/** The evidence a farmer can type in (address, bank account): the first of them still missing. */
+function TypedEvidenceForm({
   missing,
   onSubmitted,
 }: {

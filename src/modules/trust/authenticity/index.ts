@@ -1,4 +1,5 @@
 /** Authenticity codes, lots with their provenance, scans and alerts; QR label sheets. */
+export { type AlertScan, type AuthenticityAlertDetail, getAuthenticityAlert } from './alert-detail.js';
 export {
   authenticityCodeKey,
   CODE_LENGTH,

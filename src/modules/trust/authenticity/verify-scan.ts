@@ -151,7 +151,8 @@ export interface AuthenticityAlert {
 const ALERT_SELECT = sql`
   SELECT a.id::text, a.serial::text, a.seller_id, a.lot_id, a.reason, s.market,
     to_char(a.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
-    to_char(a.resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS resolved_at
+    to_char(a.resolved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS resolved_at,
+    a.scan_id::text
   FROM authenticity_alerts a JOIN authenticity_scans s ON s.id = a.scan_id`;
 
 interface AlertRow extends Record<string, unknown> {
@@ -163,6 +164,7 @@ interface AlertRow extends Record<string, unknown> {
   market: string;
   at: string;
   resolved_at: string | null;
+  scan_id: string;
 }
 
 const toAlert = (r: AlertRow): AuthenticityAlert => ({
@@ -175,6 +177,16 @@ const toAlert = (r: AlertRow): AuthenticityAlert => ({
   at: r.at,
   resolvedAt: r.resolved_at,
 });
+
+/** One alert and the id of the scan that raised it, or null when there is no such alert. */
+export async function alertWithScan(
+  db: Db,
+  alertId: string,
+): Promise<{ alert: AuthenticityAlert; scanId: string } | null> {
+  const { rows } = await db.execute<AlertRow>(sql`${ALERT_SELECT} WHERE a.id = ${alertId}::int8`);
+  const r = rows[0];
+  return r ? { alert: toAlert(r), scanId: r.scan_id } : null;
+}
 
 /** A seller's alerts, newest first; open ones only unless `includeResolved`. */
 export async function listAuthenticityAlerts(

@@ -3,6 +3,7 @@
  * answers, strikes against sellers, the trusted-reporter tier, and the published trust figures.
  * The cross-module steps (holds, escrow freezes, suspension) are in src/flows/takedown.ts.
  */
+export { getNoticeAttachment, type NoticeAttachment } from './attachments.js';
 export { type TrustFigures, trustFigures } from './figures.js';
 export {
   DOWN_STATES,

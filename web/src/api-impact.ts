@@ -1,0 +1,4 @@
+import type { ImpactReportJson } from '../../src/modules/impact/routes.ts';
+
+/** GET /api/v1/impact, typed by the server's own schema. */
+export type ImpactJson = ImpactReportJson;

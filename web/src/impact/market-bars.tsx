@@ -1,0 +1,31 @@
+import type { ImpactJson } from '../api-impact.ts';
+import { formatCount, formatMoney } from '../format.ts';
+import { useShopper } from '../i18n/context.tsx';
+
+/** Exports per destination as horizontal bars; the figures are text, the bars only show proportion. */
+export function MarketBars({ byMarket }: { byMarket: ImpactJson['byMarket'] }) {
+  const { t, locale, markets } = useShopper();
+  if (byMarket.length === 0) return <p className="status">{t('impactNoExports')}</p>;
+  const max = Math.max(...byMarket.map((m) => m.exports.amount));
+  const name = (code: string) =>
+    (markets.find((m) => m.code === code)?.name as Record<string, string> | undefined)?.[locale] ?? code;
+  return (
+    <ol className="market-bars">
+      {byMarket.map((m) => (
+        <li key={m.market} data-market={m.market}>
+          <span className="market-name">{name(m.market)}</span>
+          <span className="bar" aria-hidden="true">
+            <span style={{ width: `${max === 0 ? 0 : Math.max(1, (m.exports.amount / max) * 100)}%` }} />
+          </span>
+          <span className="market-value">
+            {formatMoney(m.exports, locale)}
+            <small>
+              {' · '}
+              {t('impactOrders', { count: formatCount(m.orders, locale) })}
+            </small>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
