@@ -320,6 +320,77 @@ describe.runIf(browserAvailable())('authenticity, trust console and finance in a
     await context.close();
   });
 
+  it('the agent reads a brand’s registration, its certificate and the owner’s other brand, and verifies it', async () => {
+    const { context, page } = await agentPage();
+    await openCase(page, 'brand verifications', cases.brand.name);
+    expect(page.url()).toContain(`/trust/brands/${cases.brand.id}`);
+    await page.getByRole('heading', { level: 2, name: `Brand verification: ${cases.brand.name}` }).waitFor();
+    const facts = await page.locator('.case .facts').first().textContent();
+    expect(facts).toContain('USPTO registration 6120002');
+    expect(facts).toContain('29, 30');
+    expect(facts).toContain(`${cases.brand.name} Inc.`);
+    const docs = page.getByRole('region', { name: /^Documents \(1\)/ });
+    expect(await docs.textContent()).toContain('trademark certificate: cedar-valley-certificate.pdf');
+    const others = page.getByRole('region', { name: 'The owner’s other brands' });
+    await others.getByRole('link', { name: cases.brand.otherName }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-brand');
+
+    // From the keyboard: the reason, then Enter submits the form's first action, Verify.
+    await page.getByLabel(/^Reason \(recorded/).focus();
+    await page.keyboard.type('Certificate matches the USPTO record 6120002.');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Verify brand');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Verified: ${cases.brand.name}.` })
+      .waitFor();
+    await page.getByText('Certificate matches the USPTO record 6120002.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Verify brand' }).count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Back to the brand verifications queue', exact: false }).click();
+    await page.getByRole('button', { name: 'brand verifications', pressed: true }).waitFor();
+    expect(await page.locator('.queue-items li').filter({ hasText: cases.brand.name }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('the agent reads a held review, why it was held, and removes it with a reason', async () => {
+    const { context, page } = await agentPage();
+    await openCase(page, 'reviews', 'Held review: phone_number');
+    expect(page.url()).toContain(`/trust/reviews/${cases.review.id}`);
+    await page
+      .getByRole('heading', { level: 2, name: `Review moderation: “${cases.review.title}”` })
+      .waitFor();
+    const review = page.getByRole('region', { name: 'The review: held' });
+    const text = await review.textContent();
+    expect(text).toContain('Held by the moderation rules: phone number.');
+    expect(text).toContain('4 of 5');
+    expect(text).toContain('010 1234 5678');
+    expect(text).toContain('verified purchase');
+    // The seller by its legal name once /sellers/:id answers, not only by its id.
+    await review.getByText(new RegExp(`^\\S.* \\(${popcorn.sellerId}\\)$`)).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await screenshot(page, 'trust-review');
+
+    await review
+      .getByLabel(/^Reason for the decision on the review/)
+      .fill('Moves the sale off the platform.');
+    const remove = review.getByRole('button', { name: 'Remove review' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'The review is now removed.' }).waitFor();
+    await page
+      .getByRole('region', { name: 'The review: removed' })
+      .getByText('Removed by an agent.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Reinstate review' }).waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    const publicList = await page.request.get(`${base}/api/v1/products/${cases.review.productId}/reviews`);
+    expect((await publicList.json()).reviews).toEqual([]);
+    await context.close();
+  });
+
   it('the auditor sees the trial balance per currency and a sound ledger', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();

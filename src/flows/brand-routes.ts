@@ -17,6 +17,7 @@ import {
   BrandView,
   DocumentView,
   documentView,
+  OwnerBrandsView,
   PublicBrandView,
   productView,
   publicView,
@@ -219,6 +220,27 @@ export function brandRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           }),
         );
         return fullView(brand);
+      },
+    );
+
+    app.get(
+      '/trust/brands/:brandId/owner-brands',
+      {
+        config: { access: ['trust_agent', 'platform_admin'] },
+        schema: {
+          tags: ['trust'],
+          summary: 'The other brands registered by this brand’s owner, whatever their status',
+          params: BrandParams,
+          response: { 200: OwnerBrandsView },
+        },
+      },
+      async (req) => {
+        const brand = await trust.getBrand(ctx.db, req.params.brandId);
+        const owned = await trust.listBrands(ctx.db, { ownerUserId: brand.ownerUserId });
+        return {
+          ownerUserId: brand.ownerUserId,
+          brands: owned.filter((b) => b.id !== brand.id).map(publicView),
+        };
       },
     );
 

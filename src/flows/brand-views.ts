@@ -53,6 +53,11 @@ export const BrandView = PublicBrandView.extend({
   documents: z.array(DocumentView).optional(),
   referenceProducts: z.array(ReferenceProductView).optional(),
 });
+/** The other brands of a brand's owner, any status: an agent weighs a registration against them. */
+export const OwnerBrandsView = z.object({
+  ownerUserId: z.string(),
+  brands: z.array(PublicBrandView.extend({ createdAt: z.string() })),
+});
 export const AuthorizationView = z.object({
   id: z.string(),
   brandId: z.string(),

@@ -25,7 +25,8 @@ const Locale = z.enum(LOCALES);
 const Status = z.enum(['held', 'published', 'removed']);
 const ReviewParams = z.object({ reviewId: id('rev') });
 
-const ReviewView = z.object({
+/** A review as its buyer, the trust agents and admins see it (exported for the trust console's types). */
+export const ReviewView = z.object({
   id: z.string(),
   orderId: z.string(),
   lineNo: z.number().int(),
@@ -77,6 +78,15 @@ export const ProductReviewsView = z.object({
 });
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
+
+/** What an agent may do with a review or its reply (exported: the console offers exactly these). */
+export const ReviewDecisionBody = z
+  .object({
+    decision: z.enum(['publish', 'remove']),
+    part: z.enum(['review', 'reply']).default('review'),
+    reason: Text(1000),
+  })
+  .strict();
 
 export function reviewRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
   return async (app) => {
@@ -212,13 +222,7 @@ export function reviewRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           tags: ['trust'],
           summary: 'Publish or remove a review or the seller’s reply (closes its queue item)',
           params: ReviewParams,
-          body: z
-            .object({
-              decision: z.enum(['publish', 'remove']),
-              part: z.enum(['review', 'reply']).default('review'),
-              reason: Text(1000),
-            })
-            .strict(),
+          body: ReviewDecisionBody,
           response: { 200: ReviewView },
         },
       },

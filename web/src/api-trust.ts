@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { AlertDetailView, ScanView } from '../../src/flows/authenticity-routes.ts';
+import type { BrandView, OwnerBrandsView } from '../../src/flows/brand-views.ts';
 import type { FiguresJson, NoticeJson, NoticeReviewJson } from '../../src/flows/notice-schemas.ts';
+import type { ReviewDecisionBody, ReviewView } from '../../src/flows/review-routes.ts';
 import type { ItemView, VerificationView } from '../../src/flows/seller-verification-levels-routes.ts';
 import type { DecisionJson, QueueItemJson, QueuesSummaryJson } from '../../src/flows/trust-queue-routes.ts';
 import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
@@ -27,6 +29,10 @@ export type AlertDetail = z.infer<typeof AlertDetailView>;
 export type Verification = z.infer<typeof VerificationView>;
 export type VerificationItem = z.infer<typeof ItemView>;
 export type Seller = z.infer<typeof SellerViewSchema>;
+export type Brand = z.infer<typeof BrandView>;
+export type OwnerBrands = z.infer<typeof OwnerBrandsView>;
+export type Review = z.infer<typeof ReviewView>;
+export type ReviewDecision = z.input<typeof ReviewDecisionBody>;
 
 /** POST JSON to the API with the session cookie; a problem+json answer becomes an ApiError. */
 export const postJson = <T>(path: string, body: unknown) =>

@@ -1,16 +1,18 @@
-/** The reason an agent gives for a decision: required, as long as the server keeps (3 to 1,000 characters). */
+/** The reason an agent gives for a decision: required, and no longer than the route keeps (1,000 by default). */
 export function DecisionReason({
   id,
   label,
   value,
   onChange,
   rows = 2,
+  maxLength = 1000,
 }: {
   id: string;
   label: string;
   value: string;
   onChange(reason: string): void;
   rows?: number;
+  maxLength?: number;
 }) {
   return (
     <>
@@ -19,7 +21,7 @@ export function DecisionReason({
         id={id}
         required
         minLength={3}
-        maxLength={1000}
+        maxLength={maxLength}
         rows={rows}
         value={value}
         onChange={(e) => onChange(e.target.value)}

@@ -8,7 +8,7 @@ import { duration, when, words } from './ops-format.ts';
 
 /**
  * Where a queue item's case is read and decided (paths under /trust). Held listings are decided in
- * the list itself; brands and reviews have no detail view here yet.
+ * the list itself.
  */
 export function detailHref(item: QueueItem): string | null {
   const from = `from=${item.queue}`;
@@ -24,6 +24,12 @@ export function detailHref(item: QueueItem): string | null {
       return `/alerts/${item.subjectId}?${from}`;
     case 'seller_verification_item':
       return item.sellerId ? `/sellers/${item.sellerId}/verification?item=${item.subjectId}&${from}` : null;
+    case 'brand':
+      return `/brands/${item.subjectId}?${from}`;
+    case 'review':
+      return `/reviews/${item.subjectId}?${from}`;
+    case 'review_reply': // the seller's reply to the review is what was held
+      return `/reviews/${item.subjectId}?part=reply&${from}`;
     default:
       return null;
   }

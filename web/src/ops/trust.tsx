@@ -4,10 +4,12 @@ import { getJson } from '../api.ts';
 import type { Figures, TrustQueue } from '../api-trust.ts';
 import { useApi } from '../use-api.ts';
 import { AlertDetail } from './alert-detail.tsx';
+import { BrandDetail } from './brand-detail.tsx';
 import { NoticeDetail } from './notice-detail.tsx';
 import { when } from './ops-format.ts';
 import { OpsStyle } from './ops-style.tsx';
 import { QueueItems, Queues } from './queue-board.tsx';
+import { ReviewDetail } from './review-detail.tsx';
 import { StaffOnly } from './sign-in.tsx';
 import { VerificationDetail } from './verification-detail.tsx';
 
@@ -66,7 +68,7 @@ function Overview({ me }: { me: string }) {
 /**
  * /trust: the trust agents' console (English): queues with service levels and their items, held
  * listings decided in place, and a case view per notice (with its counter-notices), authenticity
- * alert and seller verification.
+ * alert, seller verification, brand registration and review.
  */
 export default function TrustConsole() {
   return (
@@ -78,6 +80,11 @@ export default function TrustConsole() {
           <Switch>
             <Route path="/notices/:noticeId">{(p) => <NoticeDetail noticeId={p.noticeId} />}</Route>
             <Route path="/alerts/:alertId">{(p) => <AlertDetail alertId={p.alertId} />}</Route>
+            {/* Keyed by id: a link to another brand of the owner opens a fresh case, heading focused. */}
+            <Route path="/brands/:brandId">
+              {(p) => <BrandDetail key={p.brandId} brandId={p.brandId} />}
+            </Route>
+            <Route path="/reviews/:reviewId">{(p) => <ReviewDetail reviewId={p.reviewId} />}</Route>
             <Route path="/sellers/:sellerId/verification">
               {(p) => <VerificationDetail sellerId={p.sellerId} />}
             </Route>
