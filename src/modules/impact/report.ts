@@ -39,9 +39,12 @@ export async function impactReport(db: Db, clock: Clock): Promise<ImpactReport> 
       orders: t.entries,
       goodsUsdCents: t.total,
     }));
-  const homes = await sellers.sellerHomes(
-    db,
-    exports.map((e) => e.sellerId),
+  // Exports count where the seller is based, whatever the seller's state now.
+  const homes = new Map(
+    (await sellers.sellerFacts(db, [...new Set(exports.map((e) => e.sellerId))])).map((f) => [
+      f.id as string,
+      f,
+    ]),
   );
   const figures = computeImpact(census, exports, (id) => homes.get(id), data);
   return {

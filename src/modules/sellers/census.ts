@@ -39,20 +39,3 @@ export async function sellerCensus(db: Db): Promise<SellerCensusRow[]> {
       employees: Number(r.employees),
     }));
 }
-
-/** Home state and farm flag of the given sellers, whatever their state now (exports stay counted). */
-export async function sellerHomes(
-  db: Db,
-  ids: string[],
-): Promise<Map<string, { usState: UsState; isFarm: boolean }>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const { rows } = await db.execute<{ id: string; us_state: string; is_farm: boolean }>(
-    sql`SELECT id, us_state, is_farm FROM sellers WHERE id = ANY(${sql.param(wanted)}::text[])`,
-  );
-  return new Map(
-    rows
-      .filter((r) => isUsState(r.us_state))
-      .map((r) => [r.id, { usState: r.us_state as UsState, isFarm: r.is_farm }]),
-  );
-}

@@ -3,7 +3,6 @@ export {
   type SellerCensusRow,
   SMALL_BUSINESS_MAX_EMPLOYEES,
   sellerCensus,
-  sellerHomes,
 } from './census.js';
 export { EIN_FORMAT, einProblem, maskEin, VALID_EIN_PREFIXES } from './ein.js';
 export { OnboardSellerInput, onboardSeller } from './onboard-seller.js';

@@ -11,6 +11,8 @@ export interface Shopper {
   setLocale(l: Locale): void;
   setMarket(m: string): void;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** A market's name in the shopper's language (its code until the markets have loaded). */
+  marketName(code: string): string;
 }
 
 const STORAGE = 'heartland.shopper';
@@ -84,6 +86,8 @@ export function ShopperProvider({ children }: { children: ReactNode }) {
           };
         }),
       t,
+      marketName: (code) =>
+        (markets.find((m) => m.code === code)?.name as Record<string, string> | undefined)?.[locale] ?? code,
     }),
     [locale, market, markets, t],
   );

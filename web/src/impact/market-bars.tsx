@@ -4,11 +4,9 @@ import { useShopper } from '../i18n/context.tsx';
 
 /** Exports per destination as horizontal bars; the figures are text, the bars only show proportion. */
 export function MarketBars({ byMarket }: { byMarket: ImpactJson['byMarket'] }) {
-  const { t, locale, markets } = useShopper();
+  const { t, locale, marketName: name } = useShopper();
   if (byMarket.length === 0) return <p className="status">{t('impactNoExports')}</p>;
   const max = Math.max(...byMarket.map((m) => m.exports.amount));
-  const name = (code: string) =>
-    (markets.find((m) => m.code === code)?.name as Record<string, string> | undefined)?.[locale] ?? code;
   return (
     <ol className="market-bars">
       {byMarket.map((m) => (

@@ -21,10 +21,8 @@ const OUTCOME: Record<ScanJson['outcome'], { key: MessageKey; mark: string; fg: 
 };
 
 function Result({ scan }: { scan: ScanJson }) {
-  const { t, locale, markets } = useShopper();
+  const { t, locale, marketName } = useShopper();
   const o = OUTCOME[scan.outcome];
-  const marketName = (code: string) =>
-    (markets.find((m) => m.code === code)?.name as Record<string, string> | undefined)?.[locale] ?? code;
   const lot = scan.lot;
   return (
     <section aria-labelledby="verdict" className={`verdict verdict-${scan.outcome}`}>
