@@ -8,12 +8,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
-import { trialBalance, verifyLedger } from '../src/modules/ledger/index.js';
-import { freshBenchDatabase, histogram, startServer, summarize } from './lib.js';
-import { rawCheckoutBaseline } from './raw-sql.js';
-import { seedBench } from './seed.js';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { trialBalance, verifyLedger } from '../src/modules/ledger/index.ts';
+import { freshBenchDatabase, histogram, startServer, summarize } from './lib.ts';
+import { rawCheckoutBaseline } from './raw-sql.ts';
+import { seedBench } from './seed.ts';
 
 const CLIENTS = Number(process.env.CLIENTS ?? 16);
 const SECONDS = Number(process.env.SECONDS ?? 20);

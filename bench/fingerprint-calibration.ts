@@ -10,16 +10,16 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { readDemoImageSpecs, renderDemoCatalog, renderDemoImage } from '../src/flows/demo-images.js';
-import { watermark } from '../src/modules/trust/fingerprints/test-images.js';
+import { readDemoImageSpecs, renderDemoCatalog, renderDemoImage } from '../src/flows/demo-images.ts';
+import { watermark } from '../src/modules/trust/fingerprints/test-images.ts';
 import {
   fingerprintImage,
   hammingDistance,
   type ImageFingerprint,
   REVIEW_MAX_DISTANCE,
   SAME_IMAGE_MAX_DISTANCE,
-} from '../src/modules/trust/index.js';
-import { percentile } from './lib.js';
+} from '../src/modules/trust/index.ts';
+import { percentile } from './lib.ts';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
 

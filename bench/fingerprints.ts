@@ -12,8 +12,8 @@ import os from 'node:os';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { SingleBar } from 'cli-progress';
-import { FingerprintIndex } from '../src/modules/trust/index.js';
-import { summarize } from './lib.js';
+import { FingerprintIndex } from '../src/modules/trust/index.ts';
+import { summarize } from './lib.ts';
 
 const HASHES = Number(process.env.HASHES ?? 1_000_000);
 const QUERIES = Number(process.env.QUERIES ?? 10_000);

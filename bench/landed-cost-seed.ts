@@ -1,13 +1,13 @@
 import { SingleBar } from 'cli-progress';
-import type { loadConfig } from '../src/config.js';
-import type { Db } from '../src/db/database.js';
-import { inTransaction } from '../src/db/transaction.js';
-import { systemClock } from '../src/kernel/clock.js';
-import { LOCALES } from '../src/kernel/locales.js';
-import * as catalog from '../src/modules/catalog/index.js';
-import * as identity from '../src/modules/identity/index.js';
-import * as markets from '../src/modules/markets/index.js';
-import * as sellers from '../src/modules/sellers/index.js';
+import type { loadConfig } from '../src/config.ts';
+import type { Db } from '../src/db/database.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { systemClock } from '../src/kernel/clock.ts';
+import { LOCALES } from '../src/kernel/locales.ts';
+import * as catalog from '../src/modules/catalog/index.ts';
+import * as identity from '../src/modules/identity/index.ts';
+import * as markets from '../src/modules/markets/index.ts';
+import * as sellers from '../src/modules/sellers/index.ts';
 
 /**
  * The bench cart: goods every market accepts, on China's Positive List, none of them food (food needs

@@ -11,14 +11,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { SingleBar } from 'cli-progress';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
-import { buildBreakdown, type Priced } from '../src/flows/landed-cost-explain.js';
-import { LOCALES, MARKET_CODES, type MarketCode } from '../src/kernel/locales.js';
-import * as compliance from '../src/modules/compliance/index.js';
-import { allocate, applyRate, type CurrencyCode, multiply } from '../src/money/index.js';
-import { CART, seedLandedCostBench } from './landed-cost-seed.js';
-import { freshBenchDatabase, histogram, startServer, summarize } from './lib.js';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import { buildBreakdown, type Priced } from '../src/flows/landed-cost-explain.ts';
+import { LOCALES, MARKET_CODES, type MarketCode } from '../src/kernel/locales.ts';
+import * as compliance from '../src/modules/compliance/index.ts';
+import { allocate, applyRate, type CurrencyCode, multiply } from '../src/money/index.ts';
+import { CART, seedLandedCostBench } from './landed-cost-seed.ts';
+import { freshBenchDatabase, histogram, startServer, summarize } from './lib.ts';
 
 const SECONDS_PER_MARKET = Number(process.env.SECONDS_PER_MARKET ?? 2);
 const CLIENTS = Number(process.env.CLIENTS ?? 16);

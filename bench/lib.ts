@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { withDatabase } from '../src/db/database.js';
-import { startEmbeddedPostgres } from '../src/db/embedded.js';
-import { freePort } from '../src/db/free-port.js';
-import { migrate } from '../src/db/migrate.js';
+import { withDatabase } from '../src/db/database.ts';
+import { startEmbeddedPostgres } from '../src/db/embedded.ts';
+import { freePort } from '../src/db/free-port.ts';
+import { migrate } from '../src/db/migrate.ts';
 
 export { freePort };
 

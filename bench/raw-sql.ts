@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { withDatabase } from '../src/db/database.js';
-import { summarize } from './lib.js';
+import { withDatabase } from '../src/db/database.ts';
+import { summarize } from './lib.ts';
 
 /** A delivery address like the one checkout stores with each order (jsonb), so the rows weigh the same. */
 const ADDRESS = JSON.stringify({

@@ -1,15 +1,15 @@
 import { SingleBar } from 'cli-progress';
-import type { Config } from '../src/config.js';
-import type { Db } from '../src/db/database.js';
-import { inTransaction } from '../src/db/transaction.js';
-import { reindexListings } from '../src/flows/listing-eligibility.js';
-import { systemClock } from '../src/kernel/clock.js';
-import * as catalog from '../src/modules/catalog/index.js';
-import * as compliance from '../src/modules/compliance/index.js';
-import * as identity from '../src/modules/identity/index.js';
-import * as markets from '../src/modules/markets/index.js';
-import * as sellers from '../src/modules/sellers/index.js';
-import { prcIdNumber } from './lib.js';
+import type { Config } from '../src/config.ts';
+import type { Db } from '../src/db/database.ts';
+import { inTransaction } from '../src/db/transaction.ts';
+import { reindexListings } from '../src/flows/listing-eligibility.ts';
+import { systemClock } from '../src/kernel/clock.ts';
+import * as catalog from '../src/modules/catalog/index.ts';
+import * as compliance from '../src/modules/compliance/index.ts';
+import * as identity from '../src/modules/identity/index.ts';
+import * as markets from '../src/modules/markets/index.ts';
+import * as sellers from '../src/modules/sellers/index.ts';
+import { prcIdNumber } from './lib.ts';
 
 const LOCALES = ['en', 'zh-Hans', 'zh-Hant', 'ja', 'ko'] as const;
 const names = (en: string) =>

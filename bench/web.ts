@@ -1,15 +1,15 @@
 import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import { chromium } from 'playwright-core';
-import { CHROMIUM } from '../e2e/support/browser.js';
-import { pageJavaScriptBytes } from '../e2e/support/bundle.js';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
-import type { FlowCtx } from '../src/flows/context.js';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { systemClock } from '../src/kernel/clock.js';
-import { ensureWebBuild } from '../src/web-build.js';
-import { freshBenchDatabase, percentile, startServer } from './lib.js';
+import { CHROMIUM } from '../e2e/support/browser.ts';
+import { pageJavaScriptBytes } from '../e2e/support/bundle.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/database.ts';
+import type { FlowCtx } from '../src/flows/context.ts';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { systemClock } from '../src/kernel/clock.ts';
+import { ensureWebBuild } from '../src/web-build.ts';
+import { freshBenchDatabase, percentile, startServer } from './lib.ts';
 
 const RUNS = Number(process.env.RUNS ?? 7);
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../src/http/web-app.js';
-import { pageJavaScriptBytes } from './support/bundle.js';
+import { WEB_DIST } from '../src/http/web-app.ts';
+import { pageJavaScriptBytes } from './support/bundle.ts';
 
 /** Issue 5: the home page and a product page each ship under 200 KB of JavaScript (gzip). */
 describe('the storefront’s JavaScript weight', () => {

@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { type Heartland, startHeartland } from '../test/support/heartland.ts';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';
 
 /**
  * The buyer's pages in a real browser on the demo marketplace: Li Wei in Shanghai signs in, puts a

@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { seedDemoOrderHistory } from '../src/flows/seed-demo-orders.js';
-import type { ImpactReportJson } from '../src/modules/impact/index.js';
-import { type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { seedDemoOrderHistory } from '../src/flows/seed-demo-orders.ts';
+import type { ImpactReportJson } from '../src/modules/impact/index.ts';
+import { type Heartland, startHeartland } from '../test/support/heartland.ts';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';
 
 /**
  * The public impact page on the demo marketplace after its order history: the figures the API

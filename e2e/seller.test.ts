@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { placeBody } from '../test/support/addresses.js';
-import { type Actor, actorFor, type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { placeBody } from '../test/support/addresses.ts';
+import { type Actor, actorFor, type Heartland, startHeartland } from '../test/support/heartland.ts';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';
 
 const SELLER = 'marathon-ginseng@demo.heartland.example';
 const PASSWORD = 'heartland-demo-1';

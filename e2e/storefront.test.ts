@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { codeFor } from '../src/modules/trust/index.js';
-import { type Heartland, startHeartland } from '../test/support/heartland.js';
-import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { codeFor } from '../src/modules/trust/index.ts';
+import { type Heartland, startHeartland } from '../test/support/heartland.ts';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';
 
 /**
  * Latin words that belong on a Chinese page: the marketplace's name, the language picker's own

@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction } from '../src/db/transaction.js';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { ensureAccounts, postEntry } from '../src/modules/ledger/index.js';
-import { codeFor, formatCode } from '../src/modules/trust/index.js';
-import { money } from '../src/money/index.js';
-import { type Actor, actorFor, type Heartland, startHeartland } from '../test/support/heartland.js';
-import { counterBody } from '../test/support/notices.js';
-import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.js';
-import { openTrustCases, TEST_BUY_PNG, type TrustCases } from './support/trust-cases.js';
+import { inTransaction } from '../src/db/transaction.ts';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { ensureAccounts, postEntry } from '../src/modules/ledger/index.ts';
+import { codeFor, formatCode } from '../src/modules/trust/index.ts';
+import { money } from '../src/money/index.ts';
+import { type Actor, actorFor, type Heartland, startHeartland } from '../test/support/heartland.ts';
+import { counterBody } from '../test/support/notices.ts';
+import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';
+import { openTrustCases, TEST_BUY_PNG, type TrustCases } from './support/trust-cases.ts';
 
 /**
  * Authenticity, the trust console and the finance page in a real browser on the demo marketplace:

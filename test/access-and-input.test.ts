@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../src/kernel/access.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { ROLES, type Role } from '../src/kernel/access.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Fills a route's path parameters with ids of the right shape (they need not exist: access is checked first). */
 function concrete(url: string): string {

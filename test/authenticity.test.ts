@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Issue 4, authenticity codes: a farm labels a lot; shoppers scan; copies and forgeries show. */
 describe('authenticity codes through the API', () => {

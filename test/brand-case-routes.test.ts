@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** What the trust console's brand case reads beyond the brand itself: its owner's other brands. */
 describe('a brand case: the owner’s other brands', () => {

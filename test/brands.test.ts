@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTransaction } from '../src/db/transaction.js';
-import { expireAuthorizations, revokeBrandAuthorization } from '../src/flows/brand-authorization.js';
-import { getProduct, setTrustHold } from '../src/modules/catalog/index.js';
-import { scene } from '../src/modules/trust/fingerprints/test-images.js';
-import * as trust from '../src/modules/trust/index.js';
-import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { inTransaction } from '../src/db/transaction.ts';
+import { expireAuthorizations, revokeBrandAuthorization } from '../src/flows/brand-authorization.ts';
+import { getProduct, setTrustHold } from '../src/modules/catalog/index.ts';
+import { scene } from '../src/modules/trust/fingerprints/test-images.ts';
+import * as trust from '../src/modules/trust/index.ts';
+import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Issue 4, the brand registry: a brand is proven, then its owner alone says who may sell it. */
 describe('brand registry and seller authorizations through the API', () => {

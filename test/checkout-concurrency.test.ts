@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountBalances, trialBalance } from '../src/modules/ledger/index.js';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+import { accountBalances, trialBalance } from '../src/modules/ledger/index.ts';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 describe('50 shoppers, 10 in stock', () => {
   let h: Heartland;

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../src/kernel/clock.js';
-import { ensureAccounts, postEntry } from '../src/modules/ledger/index.js';
-import { createTestDatabase } from './support/db.js';
+import { ManualClock } from '../src/kernel/clock.ts';
+import { ensureAccounts, postEntry } from '../src/modules/ledger/index.ts';
+import { createTestDatabase } from './support/db.ts';
 
 const run = promisify(execFile);
 

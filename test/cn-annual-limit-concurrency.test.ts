@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
-import { expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
+import { expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 /**
  * China's CNY 26,000 annual allowance (reference §1a) against one buyer checking out many carts at

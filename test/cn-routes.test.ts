@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.js';
-import { placeBody } from './support/addresses.js';
+import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { placeBody } from './support/addresses.ts';
 import {
   type ListedProduct,
   listProduct,
   onboardVerifiedSeller,
   registerViaApi,
-} from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+} from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 /**
  * Mainland China's three consumer routes through the real checkout (reference §1, §2): courier

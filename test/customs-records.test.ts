@@ -1,14 +1,14 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customsRecordsForOrder } from '../src/flows/customs-records.js';
-import { customsRoutes } from '../src/flows/customs-routes.js';
-import { type App, createApp } from '../src/http/app.js';
-import type { Principal } from '../src/kernel/access.js';
-import type { SellerId, UserId } from '../src/kernel/ids.js';
-import { authenticator } from '../src/modules/identity/index.js';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { customsRecordsForOrder } from '../src/flows/customs-records.ts';
+import { customsRoutes } from '../src/flows/customs-routes.ts';
+import { type App, createApp } from '../src/http/app.ts';
+import type { Principal } from '../src/kernel/access.ts';
+import type { SellerId, UserId } from '../src/kernel/ids.ts';
+import { authenticator } from '../src/modules/identity/index.ts';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 const parser = new XMLParser({
   ignoreAttributes: false,

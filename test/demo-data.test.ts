@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ROLES } from '../src/kernel/access.js';
-import { LOCALES, MARKET_CODES } from '../src/kernel/locales.js';
-import { MIDWEST } from '../src/kernel/us-states.js';
-import { variantAttributeProblems } from '../src/modules/catalog/variant-attributes.js';
-import { DeliveryAddressSchema } from '../src/modules/orders/index.js';
+import { ROLES } from '../src/kernel/access.ts';
+import { LOCALES, MARKET_CODES } from '../src/kernel/locales.ts';
+import { MIDWEST } from '../src/kernel/us-states.ts';
+import { variantAttributeProblems } from '../src/modules/catalog/variant-attributes.ts';
+import { DeliveryAddressSchema } from '../src/modules/orders/index.ts';
 
 /** Validates the hand-written demo data in data/demo/*.json (no database needed). */
 

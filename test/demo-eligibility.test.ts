@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ProductEligibility, productEligibility } from '../src/flows/listing-eligibility.js';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { MARKET_CODES } from '../src/kernel/locales.js';
-import { allProductIds, getProduct } from '../src/modules/catalog/index.js';
-import { type Heartland, startHeartland } from './support/heartland.js';
+import { type ProductEligibility, productEligibility } from '../src/flows/listing-eligibility.ts';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { MARKET_CODES } from '../src/kernel/locales.ts';
+import { allProductIds, getProduct } from '../src/modules/catalog/index.ts';
+import { type Heartland, startHeartland } from './support/heartland.ts';
 
 /** The demo sellers hold the (fictional) registrations their food listings need, so the demo catalog shows everywhere it may. */
 let h: Heartland;

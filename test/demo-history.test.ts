@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { isDemoHistorySeeded, seedDemoOrderHistory } from '../src/flows/seed-demo-orders.js';
-import { impactReport } from '../src/modules/impact/index.js';
-import { trialBalance } from '../src/modules/ledger/index.js';
-import { expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { isDemoHistorySeeded, seedDemoOrderHistory } from '../src/flows/seed-demo-orders.ts';
+import { impactReport } from '../src/modules/impact/index.ts';
+import { trialBalance } from '../src/modules/ledger/index.ts';
+import { expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** The demo's order history goes through the real flows and leaves figures an auditor can verify. */
 describe('the demo order history', () => {

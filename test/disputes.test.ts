@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** A dispute pauses the confirmation window; a trust agent's decision moves the money once. */
 describe('disputes', () => {

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.js';
-import { verifyLedger } from '../src/modules/ledger/index.js';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
-import { shippedOrder } from './support/notices.js';
+import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { verifyLedger } from '../src/modules/ledger/index.ts';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
+import { shippedOrder } from './support/notices.ts';
 
 /**
  * The public impact report through the API: only verified sellers count as businesses enabled,

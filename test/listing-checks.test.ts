@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scene, watermark } from '../src/modules/trust/fingerprints/test-images.js';
-import { onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { scene, watermark } from '../src/modules/trust/fingerprints/test-images.ts';
+import { onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /**
  * Issue 4, listing checks: a listing that names a registered brand without its authorization, uses

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeDemoImages } from '../src/flows/demo-images.js';
-import * as catalog from '../src/modules/catalog/index.js';
-import { scene } from '../src/modules/trust/fingerprints/test-images.js';
-import * as trust from '../src/modules/trust/index.js';
-import { onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { storeDemoImages } from '../src/flows/demo-images.ts';
+import * as catalog from '../src/modules/catalog/index.ts';
+import { scene } from '../src/modules/trust/fingerprints/test-images.ts';
+import * as trust from '../src/modules/trust/index.ts';
+import { onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 describe('listing images: upload, serve, fingerprint', () => {
   let h: Heartland;

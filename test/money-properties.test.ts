@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountBalances, trialBalance } from '../src/modules/ledger/index.js';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+import { accountBalances, trialBalance } from '../src/modules/ledger/index.ts';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 /**
  * Random sequences of checkout, capture failure, cancel, refund, delivery, confirmation, timed

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../bench/lib.js';
-import { seedBench } from '../bench/seed.js';
-import { loadConfig } from '../src/config.js';
-import { systemClock } from '../src/kernel/clock.js';
-import type { SellerId } from '../src/kernel/ids.js';
-import { setStock } from '../src/modules/catalog/index.js';
-import { placeBody } from './support/addresses.js';
-import { createTestDatabase } from './support/db.js';
+import { startServer } from '../bench/lib.ts';
+import { seedBench } from '../bench/seed.ts';
+import { loadConfig } from '../src/config.ts';
+import { systemClock } from '../src/kernel/clock.ts';
+import type { SellerId } from '../src/kernel/ids.ts';
+import { setStock } from '../src/modules/catalog/index.ts';
+import { placeBody } from './support/addresses.ts';
+import { createTestDatabase } from './support/db.ts';
 
 /**
  * Medusa, run as two processes, oversold 17 units of a stock of 10. Heartland's limits live in

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listQueue } from '../src/modules/trust/index.js';
-import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
-import { noticeBody } from './support/notices.js';
+import { listQueue } from '../src/modules/trust/index.ts';
+import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { noticeBody } from './support/notices.ts';
 
 const MINUTE = 60_000;
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processNoticeTimers } from '../src/flows/notice-timers.js';
-import { getSeller } from '../src/modules/sellers/index.js';
-import { listDecisions } from '../src/modules/trust/index.js';
-import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
-import { counterBody, upheldNotice } from './support/notices.js';
+import { processNoticeTimers } from '../src/flows/notice-timers.ts';
+import { getSeller } from '../src/modules/sellers/index.ts';
+import { listDecisions } from '../src/modules/trust/index.ts';
+import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { counterBody, upheldNotice } from './support/notices.ts';
 
 const DAY = 86_400_000;
 const copyright = {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDecisions, listQueue } from '../src/modules/trust/index.js';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { listDecisions, listQueue } from '../src/modules/trust/index.ts';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Reviews from verified purchases: after delivery, once per order line, moderated, answered once. */
 describe('reviews', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.js';
-import { type Heartland, startHeartland } from './support/heartland.js';
+import { seedDemo } from '../src/flows/seed-demo.ts';
+import { type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Buyers type in their own language; the demo catalog must answer (titles shown here in English to check). */
 describe('search over the demo catalog', () => {

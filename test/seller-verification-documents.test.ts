@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** The files a seller uploads as verification evidence (the onboarding wizard's uploads). */
 describe('seller verification documents', () => {

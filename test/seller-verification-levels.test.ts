@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDecisions, listQueue } from '../src/modules/trust/index.js';
-import { onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { listDecisions, listQueue } from '../src/modules/trust/index.ts';
+import { onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Verification levels: evidence in, an agent's decision, the level and badges out. */
 describe('seller verification levels', () => {

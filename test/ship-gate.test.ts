@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeBody, type TestMarket } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+import { placeBody, type TestMarket } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 /**
  * The ship gate (fulfilment.ts): a parcel that needs EEI ships only with its ITN; a mainland-China

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressFor, placeBody, type TestMarket } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { addressFor, placeBody, type TestMarket } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Commercial invoice and packing list of real orders, through the HTTP API. */
 describe('shipping papers', () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.js';
-import { accountBalance, trialBalance } from '../src/modules/ledger/index.js';
-import type { OrderJson, QuoteJson } from '../src/modules/orders/index.js';
-import { placeBody } from './support/addresses.js';
-import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
+import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { accountBalance, trialBalance } from '../src/modules/ledger/index.ts';
+import type { OrderJson, QuoteJson } from '../src/modules/orders/index.ts';
+import { placeBody } from './support/addresses.ts';
+import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
 
 /**
  * The spine (DESIGN.md): a Wisconsin ginseng farm and a Minnesota wild-rice harvester sell to a

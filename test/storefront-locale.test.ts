@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.js';
-import { listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
+import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 
 /** The rules' titles as the data writes them, by rule id and language (data/trade-rules/<market>.json). */
 function ruleTitles(market: string): Map<string, Record<string, string>> {

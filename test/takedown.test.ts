@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processNoticeTimers } from '../src/flows/notice-timers.js';
-import { activeEscrowFreezes } from '../src/modules/orders/index.js';
-import { listDecisions, listQueue } from '../src/modules/trust/index.js';
-import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.js';
-import { counterBody, noticeBody, shippedOrder } from './support/notices.js';
+import { processNoticeTimers } from '../src/flows/notice-timers.ts';
+import { activeEscrowFreezes } from '../src/modules/orders/index.ts';
+import { listDecisions, listQueue } from '../src/modules/trust/index.ts';
+import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';
+import { counterBody, noticeBody, shippedOrder } from './support/notices.ts';
 
 const MINUTE = 60_000;
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from './support/heartland.js';
-import { counterBody, noticeBody } from './support/notices.js';
+import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { counterBody, noticeBody } from './support/notices.ts';
 
 /**
  * The reads a trust agent decides cases from: a notice with its reporter, listings and decisions;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import type { Heartland } from '../../test/support/heartland.js';
+import type { Heartland } from '../../test/support/heartland.ts';
 
 /** Debian's Chromium (apt-get install chromium); Playwright drives it, it downloads no browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

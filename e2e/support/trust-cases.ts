@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
-import { codeFor } from '../../src/modules/trust/index.js';
-import { placeBody } from '../../test/support/addresses.js';
-import type { Actor, Heartland } from '../../test/support/heartland.js';
-import { noticeBody } from '../../test/support/notices.js';
+import { codeFor } from '../../src/modules/trust/index.ts';
+import { placeBody } from '../../test/support/addresses.ts';
+import type { Actor, Heartland } from '../../test/support/heartland.ts';
+import { noticeBody } from '../../test/support/notices.ts';
 
 /** The first bytes of a PNG: enough for the server to type it by its signature. */
 export const TEST_BUY_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { impactJson, impactReport } from '../modules/impact/index.js';
-import type { Runtime } from '../runtime.js';
+import { impactJson, impactReport } from '../modules/impact/index.ts';
+import type { Runtime } from '../runtime.ts';
 
 type WithRuntime = (work: (rt: Runtime) => Promise<number | undefined>) => Promise<void>;
 const log = (line: string) => process.stdout.write(`${line}\n`);

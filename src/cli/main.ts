@@ -1,21 +1,21 @@
 import { Command } from 'commander';
-import { migrate } from '../db/migrate.js';
-import { openDatabaseServer } from '../db/server.js';
-import { releaseDueOrders } from '../flows/escrow-release.js';
-import { reindexListings } from '../flows/listing-eligibility.js';
-import { seedDemo } from '../flows/seed-demo.js';
+import { migrate } from '../db/migrate.ts';
+import { openDatabaseServer } from '../db/server.ts';
+import { releaseDueOrders } from '../flows/escrow-release.ts';
+import { reindexListings } from '../flows/listing-eligibility.ts';
+import { seedDemo } from '../flows/seed-demo.ts';
 import {
   formatTrialBalance,
   formatVerifyReport,
   sealLedger,
   trialBalance,
   verifyLedger,
-} from '../modules/ledger/index.js';
-import { runPayouts } from '../modules/payments/index.js';
-import { openRuntime, type Runtime, serve } from '../runtime.js';
-import { registerImpactCommand } from './impact-command.js';
-import { registerRulesCommand } from './rules-command.js';
-import { registerTrustCommand } from './trust-command.js';
+} from '../modules/ledger/index.ts';
+import { runPayouts } from '../modules/payments/index.ts';
+import { openRuntime, type Runtime, serve } from '../runtime.ts';
+import { registerImpactCommand } from './impact-command.ts';
+import { registerRulesCommand } from './rules-command.ts';
+import { registerTrustCommand } from './trust-command.ts';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 

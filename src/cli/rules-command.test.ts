@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { allRules } from '../modules/compliance/rules-data.js';
-import { runRulesList } from './rules-command.js';
+import { allRules } from '../modules/compliance/rules-data.ts';
+import { runRulesList } from './rules-command.ts';
 
 const run = promisify(execFile);
 

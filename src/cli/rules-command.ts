@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { isDomainError } from '../kernel/errors.js';
-import { MARKET_CODES, type MarketCode } from '../kernel/locales.js';
-import { listRulesInForce, type RuleDescription } from '../modules/compliance/index.js';
+import { isDomainError } from '../kernel/errors.ts';
+import { MARKET_CODES, type MarketCode } from '../kernel/locales.ts';
+import { listRulesInForce, type RuleDescription } from '../modules/compliance/index.ts';
 
 /**
  * `heartland rules list [--market CN] [--date 2026-12-02] [--json]`: the trade rules in force for a

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { expireAuthorizations } from '../flows/brand-authorization.js';
-import { processNoticeTimers } from '../flows/notice-timers.js';
-import { trustFigures } from '../modules/trust/index.js';
-import type { Runtime } from '../runtime.js';
+import { expireAuthorizations } from '../flows/brand-authorization.ts';
+import { processNoticeTimers } from '../flows/notice-timers.ts';
+import { trustFigures } from '../modules/trust/index.ts';
+import type { Runtime } from '../runtime.ts';
 
 type WithRuntime = (work: (rt: Runtime) => Promise<number | undefined>) => Promise<void>;
 const log = (line: string) => process.stdout.write(`${line}\n`);

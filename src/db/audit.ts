@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from './database.js';
+import type { Db } from './database.ts';
 
 /** Writes an audit row in the caller's transaction, so the change and its record commit together. */
 export async function recordAudit(

@@ -2,7 +2,7 @@ import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { prepareStatements } from './prepared-statements.js';
+import { prepareStatements } from './prepared-statements.ts';
 
 // int8 and numeric come back as strings; Money code turns them into bigint where it reads them.
 export type Db = PgDatabase<NodePgQueryResultHKT>;

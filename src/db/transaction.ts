@@ -1,4 +1,4 @@
-import type { Db } from './database.js';
+import type { Db } from './database.ts';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
 

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction.js';
-import { hasRole, type Principal } from '../kernel/access.js';
-import { forbidden, notFound } from '../kernel/errors.js';
-import { LOCALES, type Locale, MARKET_CODES } from '../kernel/locales.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
-import { cjkFace } from './pdf-fonts.js';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole, type Principal } from '../kernel/access.ts';
+import { forbidden, notFound } from '../kernel/errors.ts';
+import { LOCALES, type Locale, MARKET_CODES } from '../kernel/locales.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
+import { cjkFace } from './pdf-fonts.ts';
 
 /**
  * Per-unit authenticity codes through the API: a seller records a lot of one of its products

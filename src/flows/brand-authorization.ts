@@ -1,12 +1,12 @@
-import type { Db } from '../db/database.js';
-import { inTransaction } from '../db/transaction.js';
-import { hasRole, type Principal } from '../kernel/access.js';
-import type { Clock } from '../kernel/clock.js';
-import type { Ctx } from '../kernel/context.js';
-import { forbidden, invalid } from '../kernel/errors.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as trust from '../modules/trust/index.js';
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole, type Principal } from '../kernel/access.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { Ctx } from '../kernel/context.ts';
+import { forbidden, invalid } from '../kernel/errors.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as trust from '../modules/trust/index.ts';
 
 /**
  * A brand owner's authorizations and the listings they cover: revoking one (or its end passing)

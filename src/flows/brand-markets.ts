@@ -1,6 +1,6 @@
-import type { Db } from '../db/database.js';
-import type { MarketCode } from '../kernel/locales.js';
-import * as trust from '../modules/trust/index.js';
+import type { Db } from '../db/database.ts';
+import type { MarketCode } from '../kernel/locales.ts';
+import * as trust from '../modules/trust/index.ts';
 
 /**
  * Listings that name a brand whose owner has not authorized their seller in this market (an

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction.js';
-import { hasRole, type Principal } from '../kernel/access.js';
-import { forbidden, notFound } from '../kernel/errors.js';
-import * as trust from '../modules/trust/index.js';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole, type Principal } from '../kernel/access.ts';
+import { forbidden, notFound } from '../kernel/errors.ts';
+import * as trust from '../modules/trust/index.ts';
 import {
   assertBrandManager,
   grantBrandAuthorization,
   revokeBrandAuthorization,
-} from './brand-authorization.js';
+} from './brand-authorization.ts';
 import {
   AuthorizationParams,
   AuthorizationView,
@@ -23,8 +23,8 @@ import {
   publicView,
   ReferenceProductView,
   SellerParams,
-} from './brand-views.js';
-import type { FlowCtx } from './context.js';
+} from './brand-views.ts';
+import type { FlowCtx } from './context.ts';
 
 /**
  * The brand registry through the API: a brand owner registers a trademark with its documents, a

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { LOCALES } from '../kernel/locales.js';
-import * as trust from '../modules/trust/index.js';
+import { LOCALES } from '../kernel/locales.ts';
+import * as trust from '../modules/trust/index.ts';
 
 /** The brand registry's request parameters and response views (brand-routes.ts serves them). */
 

@@ -1,13 +1,13 @@
-import { inTransaction } from '../db/transaction.js';
-import { DomainError, unprocessable } from '../kernel/errors.js';
-import { newId } from '../kernel/ids.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as identity from '../modules/identity/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as payments from '../modules/payments/index.js';
-import type { FlowCtx } from './context.js';
-import { cancelUnpaidCheckout } from './payment-events.js';
+import { inTransaction } from '../db/transaction.ts';
+import { DomainError, unprocessable } from '../kernel/errors.ts';
+import { newId } from '../kernel/ids.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as identity from '../modules/identity/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as payments from '../modules/payments/index.ts';
+import type { FlowCtx } from './context.ts';
+import { cancelUnpaidCheckout } from './payment-events.ts';
 
 export interface PlacedCheckout {
   checkoutId: string;

@@ -1,15 +1,15 @@
-import { conflict, notFound, unprocessable } from '../kernel/errors.js';
-import { newId } from '../kernel/ids.js';
-import type { MarketCode } from '../kernel/locales.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as markets from '../modules/markets/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as shipping from '../modules/shipping/index.js';
-import { allocate, applyRate, type CurrencyCode, type Money } from '../money/index.js';
-import { listingsNotAuthorizedIn } from './brand-markets.js';
-import type { FlowCtx } from './context.js';
-import { listingsEligibility } from './listing-eligibility.js';
+import { conflict, notFound, unprocessable } from '../kernel/errors.ts';
+import { newId } from '../kernel/ids.ts';
+import type { MarketCode } from '../kernel/locales.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as markets from '../modules/markets/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as shipping from '../modules/shipping/index.ts';
+import { allocate, applyRate, type CurrencyCode, type Money } from '../money/index.ts';
+import { listingsNotAuthorizedIn } from './brand-markets.ts';
+import type { FlowCtx } from './context.ts';
+import { listingsEligibility } from './listing-eligibility.ts';
 
 export interface QuoteRequest {
   market: MarketCode;

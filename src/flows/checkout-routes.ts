@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { forbidden } from '../kernel/errors.js';
-import { MARKET_CODES } from '../kernel/locales.js';
-import * as orders from '../modules/orders/index.js';
-import * as payments from '../modules/payments/index.js';
-import { toJson } from '../money/index.js';
-import { placeCheckout } from './checkout-place.js';
-import { createCheckoutQuote } from './checkout-quote.js';
-import type { FlowCtx } from './context.js';
-import { applyPaymentEvent } from './payment-events.js';
+import { forbidden } from '../kernel/errors.ts';
+import { MARKET_CODES } from '../kernel/locales.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as payments from '../modules/payments/index.ts';
+import { toJson } from '../money/index.ts';
+import { placeCheckout } from './checkout-place.ts';
+import { createCheckoutQuote } from './checkout-quote.ts';
+import type { FlowCtx } from './context.ts';
+import { applyPaymentEvent } from './payment-events.ts';
 
 const idOf = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);

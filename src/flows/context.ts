@@ -1,6 +1,6 @@
-import type { Config } from '../config.js';
-import type { Ctx } from '../kernel/context.js';
-import type { PaymentProvider } from '../modules/payments/index.js';
+import type { Config } from '../config.ts';
+import type { Ctx } from '../kernel/context.ts';
+import type { PaymentProvider } from '../modules/payments/index.ts';
 
 /** What the cross-module flows need: the database and clock, configuration, and the payment provider. */
 export interface FlowCtx extends Ctx {

@@ -1,11 +1,11 @@
-import { emitEvent, recordAudit } from '../db/audit.js';
-import type { Db } from '../db/database.js';
-import { inTransaction } from '../db/transaction.js';
-import type { Principal } from '../kernel/access.js';
-import { conflict, forbidden, notFound } from '../kernel/errors.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
-import { removalStands } from './notice-outcomes.js';
+import { emitEvent, recordAudit } from '../db/audit.ts';
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Principal } from '../kernel/access.ts';
+import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
+import { removalStands } from './notice-outcomes.ts';
 
 async function lockedListing(
   tx: Db,

@@ -1,15 +1,15 @@
 import { createHmac } from 'node:crypto';
-import type { Principal } from '../kernel/access.js';
-import { conflict, forbidden } from '../kernel/errors.js';
-import type { UserId } from '../kernel/ids.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as identity from '../modules/identity/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as payments from '../modules/payments/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as shipping from '../modules/shipping/index.js';
-import type { FlowCtx } from './context.js';
+import type { Principal } from '../kernel/access.ts';
+import { conflict, forbidden } from '../kernel/errors.ts';
+import type { UserId } from '../kernel/ids.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as identity from '../modules/identity/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as payments from '../modules/payments/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as shipping from '../modules/shipping/index.ts';
+import type { FlowCtx } from './context.ts';
 
 /**
  * Heartland as the platform (ebp) in CEB311. Heartland has no China-customs registration code yet:

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../kernel/errors.js';
-import * as orders from '../modules/orders/index.js';
-import type { FlowCtx } from './context.js';
-import { customsRecordsForOrder, mayReadCustomsRecords, notAllowed } from './customs-records.js';
-import { papersRoutes } from './papers-routes.js';
+import { notFound } from '../kernel/errors.ts';
+import * as orders from '../modules/orders/index.ts';
+import type { FlowCtx } from './context.ts';
+import { customsRecordsForOrder, mayReadCustomsRecords, notAllowed } from './customs-records.ts';
+import { papersRoutes } from './papers-routes.ts';
 
 const idOf = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);

@@ -5,8 +5,8 @@ import {
   hammingDistance,
   type ImageFingerprint,
   REVIEW_MAX_DISTANCE,
-} from '../modules/trust/index.js';
-import { type DemoImageSpec, readDemoImageSpecs, renderDemoImage } from './demo-images.js';
+} from '../modules/trust/index.ts';
+import { type DemoImageSpec, readDemoImageSpecs, renderDemoImage } from './demo-images.ts';
 
 describe('demo pictures', () => {
   const specs = readDemoImageSpecs();

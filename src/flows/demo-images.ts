@@ -9,11 +9,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { inTransaction } from '../db/transaction.js';
-import { seededRandom as rng } from '../kernel/seeded-random.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
+import { inTransaction } from '../db/transaction.ts';
+import { seededRandom as rng } from '../kernel/seeded-random.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
 
 export const DEMO_IMAGE_SIZE = 800;
 const JPEG_QUALITY = 88;

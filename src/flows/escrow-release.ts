@@ -1,11 +1,11 @@
-import type { Db } from '../db/database.js';
-import { inTransaction } from '../db/transaction.js';
-import type { Principal } from '../kernel/access.js';
-import { forbidden } from '../kernel/errors.js';
-import * as orders from '../modules/orders/index.js';
-import * as payments from '../modules/payments/index.js';
-import { add, applyRate } from '../money/index.js';
-import type { FlowCtx } from './context.js';
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Principal } from '../kernel/access.ts';
+import { forbidden } from '../kernel/errors.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as payments from '../modules/payments/index.ts';
+import { add, applyRate } from '../money/index.ts';
+import type { FlowCtx } from './context.ts';
 
 /**
  * Releases one order's escrow: duties and taxes to the customs remittance account, the

@@ -1,13 +1,13 @@
-import { inTransaction } from '../db/transaction.js';
-import type { Principal } from '../kernel/access.js';
-import { conflict, forbidden, unprocessable } from '../kernel/errors.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as markets from '../modules/markets/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as shipping from '../modules/shipping/index.js';
-import type { FlowCtx } from './context.js';
-import { cbecInputs, maskIdNumber, PAID_OR_LATER, recordDigest, waybillRecord } from './customs-records.js';
-import { eeiForOrder } from './shipping-papers.js';
+import { inTransaction } from '../db/transaction.ts';
+import type { Principal } from '../kernel/access.ts';
+import { conflict, forbidden, unprocessable } from '../kernel/errors.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as markets from '../modules/markets/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as shipping from '../modules/shipping/index.ts';
+import type { FlowCtx } from './context.ts';
+import { cbecInputs, maskIdNumber, PAID_OR_LATER, recordDigest, waybillRecord } from './customs-records.ts';
+import { eeiForOrder } from './shipping-papers.ts';
 
 const DAY_MS = 86_400_000;
 

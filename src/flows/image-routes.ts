@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction.js';
-import { hasRole } from '../kernel/access.js';
-import { forbidden, notFound } from '../kernel/errors.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole } from '../kernel/access.ts';
+import { forbidden, notFound } from '../kernel/errors.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
 
 const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
 // A raw body: OpenAPI shows it as binary; the content-type parser below hands the route a Buffer.

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LOCALES } from '../kernel/locales.js';
-import type { FlowCtx } from './context.js';
-import { explainOrderLandedCost, explainQuoteLandedCost } from './landed-cost-explain.js';
-import { LandedCostBreakdown } from './landed-cost-explain-schema.js';
+import { LOCALES } from '../kernel/locales.ts';
+import type { FlowCtx } from './context.ts';
+import { explainOrderLandedCost, explainQuoteLandedCost } from './landed-cost-explain.ts';
+import { LandedCostBreakdown } from './landed-cost-explain-schema.ts';
 
 const idOf = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES } from '../kernel/locales.js';
+import { LOCALES } from '../kernel/locales.ts';
 
 /** The landed-cost breakdown as the API returns it (GET …/landed-cost). */
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCALES, MARKET_CODES, type MarketCode } from '../kernel/locales.js';
-import * as compliance from '../modules/compliance/index.js';
-import { allocate, applyRate, CURRENCY_CODES, type CurrencyCode, multiply } from '../money/index.js';
-import { STRINGS } from './explain-locales/index.js';
-import { buildBreakdown, chooseLocale, type Priced, routeOfRegime } from './landed-cost-explain.js';
-import type { ExplainedAmount } from './landed-cost-explain-schema.js';
+import { LOCALES, MARKET_CODES, type MarketCode } from '../kernel/locales.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import { allocate, applyRate, CURRENCY_CODES, type CurrencyCode, multiply } from '../money/index.ts';
+import { STRINGS } from './explain-locales/index.ts';
+import { buildBreakdown, chooseLocale, type Priced, routeOfRegime } from './landed-cost-explain.ts';
+import type { ExplainedAmount } from './landed-cost-explain-schema.ts';
 
 /**
  * The breakdown of every market's landed cost, priced by the engine itself: in every language the

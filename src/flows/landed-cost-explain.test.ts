@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { placeBody } from '../../test/support/addresses.js';
-import { listProduct, onboardVerifiedSeller, registerViaApi } from '../../test/support/fixtures.js';
-import { type Actor, type Heartland, startHeartland } from '../../test/support/heartland.js';
-import type { QuoteJson } from '../modules/orders/index.js';
-import type { ExplainedAmount, LandedCostBreakdown } from './landed-cost-explain-schema.js';
+import { placeBody } from '../../test/support/addresses.ts';
+import { listProduct, onboardVerifiedSeller, registerViaApi } from '../../test/support/fixtures.ts';
+import { type Actor, type Heartland, startHeartland } from '../../test/support/heartland.ts';
+import type { QuoteJson } from '../modules/orders/index.ts';
+import type { ExplainedAmount, LandedCostBreakdown } from './landed-cost-explain-schema.ts';
 
 const SOURCE_IDS = new Set(
   (

@@ -1,14 +1,14 @@
-import type { Principal } from '../kernel/access.js';
-import { forbidden } from '../kernel/errors.js';
-import type { Locale, MarketCode } from '../kernel/locales.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as markets from '../modules/markets/index.js';
-import * as orders from '../modules/orders/index.js';
-import type { CurrencyCode, Money } from '../money/index.js';
-import type { FlowCtx } from './context.js';
-import { type AmountKey, formatterFor, labelFor, negotiateLocale, STRINGS } from './explain-locales/index.js';
-import type { LandedCostBreakdown, OrderBreakdown } from './landed-cost-explain-schema.js';
-import { explainLine } from './landed-cost-lines.js';
+import type { Principal } from '../kernel/access.ts';
+import { forbidden } from '../kernel/errors.ts';
+import type { Locale, MarketCode } from '../kernel/locales.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as markets from '../modules/markets/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import type { CurrencyCode, Money } from '../money/index.ts';
+import type { FlowCtx } from './context.ts';
+import { type AmountKey, formatterFor, labelFor, negotiateLocale, STRINGS } from './explain-locales/index.ts';
+import type { LandedCostBreakdown, OrderBreakdown } from './landed-cost-explain-schema.ts';
+import { explainLine } from './landed-cost-lines.ts';
 import {
   amountView,
   describeRef,
@@ -18,7 +18,7 @@ import {
   type PricedOrder,
   refView,
   ruleView,
-} from './landed-cost-refs.js';
+} from './landed-cost-refs.ts';
 
 /**
  * The landed-cost breakdown of a quote or an order: every figure with the rule that produced it,

@@ -1,6 +1,6 @@
-import * as compliance from '../modules/compliance/index.js';
-import { applyRate, type Money } from '../money/index.js';
-import type { ExplainedAmount, LineBreakdown } from './landed-cost-explain-schema.js';
+import * as compliance from '../modules/compliance/index.ts';
+import { applyRate, type Money } from '../money/index.ts';
+import type { ExplainedAmount, LineBreakdown } from './landed-cost-explain-schema.ts';
 import {
   add,
   applyRatio,
@@ -20,7 +20,7 @@ import {
   ratio,
   refView,
   showRate,
-} from './landed-cost-refs.js';
+} from './landed-cost-refs.ts';
 
 /**
  * Per-line explanations of a priced order. Every sentence that shows arithmetic is checked first:

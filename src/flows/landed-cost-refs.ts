@@ -1,6 +1,6 @@
-import type { Locale } from '../kernel/locales.js';
-import * as compliance from '../modules/compliance/index.js';
-import type * as orders from '../modules/orders/index.js';
+import type { Locale } from '../kernel/locales.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import type * as orders from '../modules/orders/index.ts';
 import {
   applyRate,
   type CurrencyCode,
@@ -9,9 +9,9 @@ import {
   minorUnits,
   parseDecimal,
   toJson,
-} from '../money/index.js';
-import { type AmountKey, type ExplainStrings, type Formatter, labelFor } from './explain-locales/index.js';
-import type { AmountView, ExplainedAmount, RuleRefView, RuleView } from './landed-cost-explain-schema.js';
+} from '../money/index.ts';
+import { type AmountKey, type ExplainStrings, type Formatter, labelFor } from './explain-locales/index.ts';
+import type { AmountView, ExplainedAmount, RuleRefView, RuleView } from './landed-cost-explain-schema.ts';
 
 /**
  * What the landed-cost breakdown is made from (a priced quote or order), and the pieces every part

@@ -1,7 +1,7 @@
-import type { Db } from '../db/database.js';
-import type { Clock } from '../kernel/clock.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as trust from '../modules/trust/index.js';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../kernel/clock.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as trust from '../modules/trust/index.ts';
 
 /**
  * The checks a listing passes before buyers see it, run in the transaction that writes it:

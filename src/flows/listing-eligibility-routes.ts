@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole, type Principal } from '../kernel/access.js';
-import type { Ctx } from '../kernel/context.js';
-import { forbidden } from '../kernel/errors.js';
-import * as compliance from '../modules/compliance/index.js';
-import { productEligibility } from './listing-eligibility.js';
-import { recordDocument, revokeDocument } from './seller-documents.js';
+import { hasRole, type Principal } from '../kernel/access.ts';
+import type { Ctx } from '../kernel/context.ts';
+import { forbidden } from '../kernel/errors.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import { productEligibility } from './listing-eligibility.ts';
+import { recordDocument, revokeDocument } from './seller-documents.ts';
 
 const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
 const ProductIdParam = z.string().regex(/^prd_[0-9a-f]{32}$/, 'A product id: prd_ and 32 hex digits.');

@@ -1,13 +1,13 @@
-import type { Db } from '../db/database.js';
-import { inTransaction } from '../db/transaction.js';
-import type { Clock } from '../kernel/clock.js';
-import type { Ctx } from '../kernel/context.js';
-import { isDomainError, notFound } from '../kernel/errors.js';
-import type { SellerId } from '../kernel/ids.js';
-import { MARKET_CODES, type MarketCode } from '../kernel/locales.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as search from '../modules/search/index.js';
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { Ctx } from '../kernel/context.ts';
+import { isDomainError, notFound } from '../kernel/errors.ts';
+import type { SellerId } from '../kernel/ids.ts';
+import { MARKET_CODES, type MarketCode } from '../kernel/locales.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as search from '../modules/search/index.ts';
 
 /**
  * Where a listing may be sold: the product's classification (catalog) against each market's

@@ -1,11 +1,11 @@
-import { emitEvent } from '../db/audit.js';
-import type { Db } from '../db/database.js';
-import type { Clock } from '../kernel/clock.js';
-import type { SellerId } from '../kernel/ids.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as trust from '../modules/trust/index.js';
+import { emitEvent } from '../db/audit.ts';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../kernel/clock.ts';
+import type { SellerId } from '../kernel/ids.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as trust from '../modules/trust/index.ts';
 
 /**
  * The two ends of a takedown, each inside the caller's transaction: the listing comes back

@@ -1,9 +1,9 @@
-import type { UserId } from '../kernel/ids.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as identity from '../modules/identity/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
+import type { UserId } from '../kernel/ids.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as identity from '../modules/identity/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
 
 /**
  * Everything a trust agent reads before deciding a notice, gathered across modules: the notice,

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction.js';
-import { hasRole, type Principal } from '../kernel/access.js';
-import { forbidden, invalid } from '../kernel/errors.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
-import { answerCounterNotice, counterNotify } from './counter-notice.js';
-import { noticeReview } from './notice-review.js';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole, type Principal } from '../kernel/access.ts';
+import { forbidden, invalid } from '../kernel/errors.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
+import { answerCounterNotice, counterNotify } from './counter-notice.ts';
+import { noticeReview } from './notice-review.ts';
 import {
   FiguresJson,
   NoticeJson,
@@ -14,10 +14,10 @@ import {
   ReporterJson,
   StrikesJson,
   TimerRunJson,
-} from './notice-schemas.js';
-import { processNoticeTimers } from './notice-timers.js';
-import { DOWNLOAD_TYPES, DownloadBody, sendDownload } from './send-download.js';
-import { decideNotice, fileNotice } from './takedown.js';
+} from './notice-schemas.ts';
+import { processNoticeTimers } from './notice-timers.ts';
+import { DOWNLOAD_TYPES, DownloadBody, sendDownload } from './send-download.ts';
+import { decideNotice, fileNotice } from './takedown.ts';
 
 /**
  * Notice and takedown through the API: rights owners file notices and answer counter-notices,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import * as trust from '../modules/trust/index.js';
-import { DecisionJson } from './trust-queue-routes.js';
+import * as trust from '../modules/trust/index.ts';
+import { DecisionJson } from './trust-queue-routes.ts';
 
 /** The notice API's own response shapes (the routes never return database rows). */
 

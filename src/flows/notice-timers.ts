@@ -1,7 +1,7 @@
-import { inTransaction } from '../db/transaction.js';
-import type { Ctx } from '../kernel/context.js';
-import * as trust from '../modules/trust/index.js';
-import { reinstateListing, removalStands } from './notice-outcomes.js';
+import { inTransaction } from '../db/transaction.ts';
+import type { Ctx } from '../kernel/context.ts';
+import * as trust from '../modules/trust/index.ts';
+import { reinstateListing, removalStands } from './notice-outcomes.ts';
 
 export interface NoticeTimerRun {
   reinstated: { noticeId: string; productId: string }[];

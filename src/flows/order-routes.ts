@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Principal } from '../kernel/access.js';
-import { forbidden } from '../kernel/errors.js';
-import * as orders from '../modules/orders/index.js';
-import * as payments from '../modules/payments/index.js';
-import * as shipping from '../modules/shipping/index.js';
-import { toJson } from '../money/index.js';
-import type { FlowCtx } from './context.js';
-import { confirmReceipt, releaseDueOrders } from './escrow-release.js';
-import { recordTrackingEvent, shipOrder } from './fulfilment.js';
-import { openDispute, refundOrder, resolveDispute } from './refunds.js';
+import type { Principal } from '../kernel/access.ts';
+import { forbidden } from '../kernel/errors.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as payments from '../modules/payments/index.ts';
+import * as shipping from '../modules/shipping/index.ts';
+import { toJson } from '../money/index.ts';
+import type { FlowCtx } from './context.ts';
+import { confirmReceipt, releaseDueOrders } from './escrow-release.ts';
+import { recordTrackingEvent, shipOrder } from './fulfilment.ts';
+import { openDispute, refundOrder, resolveDispute } from './refunds.ts';
 
 const idOf = (prefix: string) =>
   z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
-import type * as compliance from '../modules/compliance/index.js';
-import { format, fromJson, type MoneyJson } from '../money/index.js';
-import { cjkFace, isLatin1, preferredFaces } from './pdf-fonts.js';
+import type * as compliance from '../modules/compliance/index.ts';
+import { format, fromJson, type MoneyJson } from '../money/index.ts';
+import { cjkFace, isLatin1, preferredFaces } from './pdf-fonts.ts';
 
 const MARGIN = 40;
 const money = (m: MoneyJson) => format(fromJson(m));

@@ -1,11 +1,11 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import * as compliance from '../modules/compliance/index.js';
-import * as orders from '../modules/orders/index.js';
-import type { FlowCtx } from './context.js';
-import { commercialInvoicePdf, packingListPdf } from './papers-pdf.js';
-import { papersFor } from './shipping-papers.js';
+import * as compliance from '../modules/compliance/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import type { FlowCtx } from './context.ts';
+import { commercialInvoicePdf, packingListPdf } from './papers-pdf.ts';
+import { papersFor } from './shipping-papers.ts';
 
 const OrderParams = z.object({
   orderId: z.string().regex(/^ord_[0-9a-f]{32}$/, 'an id (ord_…)'),

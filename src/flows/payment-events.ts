@@ -1,11 +1,11 @@
-import type { Db } from '../db/database.js';
-import { inTransaction } from '../db/transaction.js';
-import type { Clock } from '../kernel/clock.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as payments from '../modules/payments/index.js';
-import type { FlowCtx } from './context.js';
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Clock } from '../kernel/clock.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as payments from '../modules/payments/index.ts';
+import type { FlowCtx } from './context.ts';
 
 /** Gives back what a checkout took (stock, CN allowance) when its payment fails, and cancels its orders. */
 async function undoUnpaidCheckout(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cjkFace, cmapRanges, isLatin1, preferredFaces, woffToSfnt } from './pdf-fonts.js';
+import { cjkFace, cmapRanges, isLatin1, preferredFaces, woffToSfnt } from './pdf-fonts.ts';
 
 describe('CJK fonts for the shipping-paper PDFs', () => {
   it('unpacks each WOFF face into an sfnt that maps its script', () => {

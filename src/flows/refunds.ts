@@ -1,13 +1,13 @@
-import type { Db } from '../db/database.js';
-import { inTransaction } from '../db/transaction.js';
-import type { Principal } from '../kernel/access.js';
-import { conflict, forbidden } from '../kernel/errors.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as payments from '../modules/payments/index.js';
-import type { FlowCtx } from './context.js';
-import { releaseOrder } from './escrow-release.js';
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Principal } from '../kernel/access.ts';
+import { conflict, forbidden } from '../kernel/errors.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as payments from '../modules/payments/index.ts';
+import type { FlowCtx } from './context.ts';
+import { releaseOrder } from './escrow-release.ts';
 
 function mayRefund(principal: Principal, order: orders.OrderView): boolean {
   if (principal.roles.includes('platform_admin') || principal.roles.includes('trust_agent')) return true;

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction.js';
-import { hasRole, ROLES } from '../kernel/access.js';
-import { conflict, forbidden, notFound } from '../kernel/errors.js';
-import type { UserId } from '../kernel/ids.js';
-import { LOCALES } from '../kernel/locales.js';
-import * as identity from '../modules/identity/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole, ROLES } from '../kernel/access.ts';
+import { conflict, forbidden, notFound } from '../kernel/errors.ts';
+import type { UserId } from '../kernel/ids.ts';
+import { LOCALES } from '../kernel/locales.ts';
+import * as identity from '../modules/identity/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
 
 /**
  * Reviews from verified purchases. The flow checks what only orders and identity know (the order's

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inTransaction } from '../db/transaction.js';
-import type { Locale, MarketCode } from '../kernel/locales.js';
-import * as identity from '../modules/identity/index.js';
-import * as trust from '../modules/trust/index.js';
-import { grantBrandAuthorization } from './brand-authorization.js';
-import type { FlowCtx } from './context.js';
+import { inTransaction } from '../db/transaction.ts';
+import type { Locale, MarketCode } from '../kernel/locales.ts';
+import * as identity from '../modules/identity/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import { grantBrandAuthorization } from './brand-authorization.ts';
+import type { FlowCtx } from './context.ts';
 
 const TRUST_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/demo/trust.json');
 

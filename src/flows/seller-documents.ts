@@ -1,8 +1,8 @@
-import { inTransaction } from '../db/transaction.js';
-import type { Ctx } from '../kernel/context.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import { refreshSellerListings } from './listing-eligibility.js';
+import { inTransaction } from '../db/transaction.ts';
+import type { Ctx } from '../kernel/context.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import { refreshSellerListings } from './listing-eligibility.ts';
 
 /**
  * Records a seller's registration or certificate and, in the same transaction, re-evaluates

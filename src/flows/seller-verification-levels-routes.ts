@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../kernel/errors.js';
-import { LOCALES } from '../kernel/locales.js';
-import * as sellers from '../modules/sellers/index.js';
-import type { FlowCtx } from './context.js';
+import { notFound } from '../kernel/errors.ts';
+import { LOCALES } from '../kernel/locales.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import type { FlowCtx } from './context.ts';
 import {
   assertMaySeeVerification,
   assertSellerStaff,
   decideVerificationEvidence,
   publicSellerBadges,
   submitVerificationEvidence,
-} from './seller-verification-levels.js';
-import { DOWNLOAD_TYPES, DownloadBody, sendDownload } from './send-download.js';
+} from './seller-verification-levels.ts';
+import { DOWNLOAD_TYPES, DownloadBody, sendDownload } from './send-download.ts';
 
 const SellerParams = z.object({ sellerId: sellers.SellerIdParam });
 const ItemParams = z.object({

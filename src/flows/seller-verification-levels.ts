@@ -1,11 +1,11 @@
-import { inTransaction } from '../db/transaction.js';
-import { hasRole, type Principal } from '../kernel/access.js';
-import { forbidden, notFound, unprocessable } from '../kernel/errors.js';
-import type { Locale } from '../kernel/locales.js';
-import { type DocumentFileType, detectFileType } from '../modules/compliance/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole, type Principal } from '../kernel/access.ts';
+import { forbidden, notFound, unprocessable } from '../kernel/errors.ts';
+import type { Locale } from '../kernel/locales.ts';
+import { type DocumentFileType, detectFileType } from '../modules/compliance/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
 
 /**
  * Seller verification levels across two modules: the sellers module keeps the evidence and computes

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../kernel/context.js';
-import type { SellerId } from '../kernel/ids.js';
-import { SellerIdParam, SellerViewSchema } from '../modules/sellers/index.js';
-import { changeSellerStanding, type SellerVerificationAction } from './seller-verification.js';
+import type { Ctx } from '../kernel/context.ts';
+import type { SellerId } from '../kernel/ids.ts';
+import { SellerIdParam, SellerViewSchema } from '../modules/sellers/index.ts';
+import { changeSellerStanding, type SellerVerificationAction } from './seller-verification.ts';
 
 const Body = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
 

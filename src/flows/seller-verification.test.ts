@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../test/support/db.js';
-import type { Database } from '../db/database.js';
-import { type App, createApp } from '../http/app.js';
-import type { Principal } from '../kernel/access.js';
-import { ManualClock } from '../kernel/clock.js';
-import type { SellerId } from '../kernel/ids.js';
-import { catalogRoutes, loadCategories } from '../modules/catalog/index.js';
-import { createUser } from '../modules/identity/index.js';
-import { sellersRoutes } from '../modules/sellers/index.js';
-import { sellerVerificationRoutes } from './seller-verification-routes.js';
+import { createTestDatabase } from '../../test/support/db.ts';
+import type { Database } from '../db/database.ts';
+import { type App, createApp } from '../http/app.ts';
+import type { Principal } from '../kernel/access.ts';
+import { ManualClock } from '../kernel/clock.ts';
+import type { SellerId } from '../kernel/ids.ts';
+import { catalogRoutes, loadCategories } from '../modules/catalog/index.ts';
+import { createUser } from '../modules/identity/index.ts';
+import { sellersRoutes } from '../modules/sellers/index.ts';
+import { sellerVerificationRoutes } from './seller-verification-routes.ts';
 
 const names = { en: 'Cheese', 'zh-Hans': '奶酪', 'zh-Hant': '乳酪', ja: 'チーズ', ko: '치즈' };
 

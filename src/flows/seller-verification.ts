@@ -1,8 +1,8 @@
-import { inTransaction } from '../db/transaction.js';
-import type { Ctx } from '../kernel/context.js';
-import type { SellerId } from '../kernel/ids.js';
-import { setSellerVisibility } from '../modules/catalog/index.js';
-import { type SellerState, type SellerView, transitionSeller } from '../modules/sellers/index.js';
+import { inTransaction } from '../db/transaction.ts';
+import type { Ctx } from '../kernel/context.ts';
+import type { SellerId } from '../kernel/ids.ts';
+import { setSellerVisibility } from '../modules/catalog/index.ts';
+import { type SellerState, type SellerView, transitionSeller } from '../modules/sellers/index.ts';
 
 export type SellerVerificationAction = 'verify' | 'suspend' | 'reinstate';
 

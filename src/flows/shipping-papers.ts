@@ -1,12 +1,12 @@
-import type { Principal } from '../kernel/access.js';
-import { conflict, forbidden } from '../kernel/errors.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import type * as orders from '../modules/orders/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as shipping from '../modules/shipping/index.js';
-import type { FlowCtx } from './context.js';
-import { PAID_OR_LATER } from './customs-records.js';
+import type { Principal } from '../kernel/access.ts';
+import { conflict, forbidden } from '../kernel/errors.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import type * as orders from '../modules/orders/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as shipping from '../modules/shipping/index.ts';
+import type { FlowCtx } from './context.ts';
+import { PAID_OR_LATER } from './customs-records.ts';
 
 /** The parcel as the papers see it: the shipment once made, or the one being made at the ship gate. */
 export interface ParcelFacts {

@@ -1,18 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../kernel/errors.js';
-import { LOCALES, type Locale, MARKET_CODES, type MarketCode } from '../kernel/locales.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as compliance from '../modules/compliance/index.js';
-import * as markets from '../modules/markets/index.js';
-import * as sellers from '../modules/sellers/index.js';
-import * as shipping from '../modules/shipping/index.js';
-import * as trust from '../modules/trust/index.js';
-import { applyRate, type Money, toJson } from '../money/index.js';
-import { listingsNotAuthorizedIn } from './brand-markets.js';
-import type { FlowCtx } from './context.js';
-import { STRINGS } from './explain-locales/index.js';
-import { listingEligibility } from './listing-eligibility.js';
+import { notFound } from '../kernel/errors.ts';
+import { LOCALES, type Locale, MARKET_CODES, type MarketCode } from '../kernel/locales.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as compliance from '../modules/compliance/index.ts';
+import * as markets from '../modules/markets/index.ts';
+import * as sellers from '../modules/sellers/index.ts';
+import * as shipping from '../modules/shipping/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import { applyRate, type Money, toJson } from '../money/index.ts';
+import { listingsNotAuthorizedIn } from './brand-markets.ts';
+import type { FlowCtx } from './context.ts';
+import { STRINGS } from './explain-locales/index.ts';
+import { listingEligibility } from './listing-eligibility.ts';
 
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });
 

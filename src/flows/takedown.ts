@@ -1,14 +1,14 @@
-import { emitEvent, recordAudit } from '../db/audit.js';
-import type { Db } from '../db/database.js';
-import { inTransaction } from '../db/transaction.js';
-import type { Principal } from '../kernel/access.js';
-import type { Clock } from '../kernel/clock.js';
-import { conflict, invalid } from '../kernel/errors.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as orders from '../modules/orders/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
-import { reinstateListing } from './notice-outcomes.js';
+import { emitEvent, recordAudit } from '../db/audit.ts';
+import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
+import type { Principal } from '../kernel/access.ts';
+import type { Clock } from '../kernel/clock.ts';
+import { conflict, invalid } from '../kernel/errors.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as orders from '../modules/orders/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
+import { reinstateListing } from './notice-outcomes.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTransaction } from '../db/transaction.js';
-import { hasRole, type Principal } from '../kernel/access.js';
-import { conflict, forbidden } from '../kernel/errors.js';
-import * as catalog from '../modules/catalog/index.js';
-import * as trust from '../modules/trust/index.js';
-import type { FlowCtx } from './context.js';
+import { inTransaction } from '../db/transaction.ts';
+import { hasRole, type Principal } from '../kernel/access.ts';
+import { conflict, forbidden } from '../kernel/errors.ts';
+import * as catalog from '../modules/catalog/index.ts';
+import * as trust from '../modules/trust/index.ts';
+import type { FlowCtx } from './context.ts';
 
 /**
  * The trust agents' console over HTTP: every queue with its service level and what is overdue,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createTestDatabase } from '../../test/support/db.js';
-import type { Database } from '../db/database.js';
-import type { Principal } from '../kernel/access.js';
-import { conflict } from '../kernel/errors.js';
-import type { UserId } from '../kernel/ids.js';
-import { type App, createApp, type RoutePlugin } from './app.js';
+import { createTestDatabase } from '../../test/support/db.ts';
+import type { Database } from '../db/database.ts';
+import type { Principal } from '../kernel/access.ts';
+import { conflict } from '../kernel/errors.ts';
+import type { UserId } from '../kernel/ids.ts';
+import { type App, createApp, type RoutePlugin } from './app.ts';
 
 const buyer: Principal = { userId: 'usr_1' as UserId, roles: ['buyer'], sellerIds: [] };
 

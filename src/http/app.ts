@@ -10,10 +10,10 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Pool } from 'pg';
-import type { Access, Principal } from '../kernel/access.js';
-import { DomainError } from '../kernel/errors.js';
-import { beginIdempotent, finishIdempotent } from './idempotency.js';
-import { errorHandler, sendProblem } from './problem.js';
+import type { Access, Principal } from '../kernel/access.ts';
+import { DomainError } from '../kernel/errors.ts';
+import { beginIdempotent, finishIdempotent } from './idempotency.ts';
+import { errorHandler, sendProblem } from './problem.ts';
 
 export type App = FastifyInstance;
 export type RoutePlugin = FastifyPluginAsyncZod;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
-import { DomainError } from '../kernel/errors.js';
+import { DomainError } from '../kernel/errors.ts';
 
 /**
  * Idempotency-Key for POSTs that create or move money (Stripe's model): the first request with

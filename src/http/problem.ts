@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { type ErrorKind, isDomainError } from '../kernel/errors.js';
+import { type ErrorKind, isDomainError } from '../kernel/errors.ts';
 
 /** The one place where error kinds become HTTP statuses. */
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {

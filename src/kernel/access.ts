@@ -1,4 +1,4 @@
-import type { SellerId, UserId } from './ids.js';
+import type { SellerId, UserId } from './ids.ts';
 
 /** Who may do what. Every route declares its access in `config.access`; src/http enforces it. */
 export const ROLES = [

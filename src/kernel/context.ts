@@ -1,5 +1,5 @@
-import type { Db } from '../db/database.js';
-import type { Clock } from './clock.js';
+import type { Db } from '../db/database.ts';
+import type { Clock } from './clock.ts';
 
 /**
  * What a domain operation needs: the database handle (a pool-backed Db, or the caller's

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError } from './errors.ts';
 
 /**
  * One small generic state machine (Vendure's model): a table of allowed transitions per state.

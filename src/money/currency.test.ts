@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENCIES, cashDigits, isCurrencyCode, minorUnits } from './currency.js';
+import { CURRENCIES, cashDigits, isCurrencyCode, minorUnits } from './currency.ts';
 
 describe('currencies (reference §7)', () => {
   it('keeps ISO minor units for the South-East Asian currencies', () => {

@@ -1,2 +1,2 @@
-export * from './currency.js';
-export * from './money.js';
+export * from './currency.ts';
+export * from './money.ts';

@@ -9,7 +9,7 @@ import {
   money,
   parseDecimal,
   toJson,
-} from './index.js';
+} from './index.ts';
 
 describe('divRoundHalfEven', () => {
   it.each([

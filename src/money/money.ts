@@ -1,4 +1,4 @@
-import { type CurrencyCode, isCurrencyCode, minorUnits } from './currency.js';
+import { type CurrencyCode, isCurrencyCode, minorUnits } from './currency.ts';
 
 /** An amount in integer minor units of one currency. Never a float. */
 export interface Money {

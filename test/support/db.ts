@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, openDatabase, withDatabase } from '../../src/db/database.js';
+import { type Database, openDatabase, withDatabase } from '../../src/db/database.ts';
 
 /** A fresh database for one test file, cloned from the migrated template (fast: a file copy). */
 export async function createTestDatabase(): Promise<Database & { url: string }> {

@@ -1,5 +1,5 @@
-import type { Actor, Heartland } from './heartland.js';
-import { actorFor } from './heartland.js';
+import type { Actor, Heartland } from './heartland.ts';
+import { actorFor } from './heartland.ts';
 
 let einSeq = 0;
 

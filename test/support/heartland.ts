@@ -1,17 +1,17 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { testConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/database.js';
-import type { FlowCtx } from '../../src/flows/context.js';
-import type { App } from '../../src/http/app.js';
-import { createHeartlandApp } from '../../src/http/heartland-app.js';
-import type { Role } from '../../src/kernel/access.js';
-import { ManualClock } from '../../src/kernel/clock.js';
-import { loadCategories } from '../../src/modules/catalog/index.js';
-import { createApiToken, createUser } from '../../src/modules/identity/index.js';
-import { verifyLedger } from '../../src/modules/ledger/index.js';
-import { loadMarketData } from '../../src/modules/markets/index.js';
-import { createSandboxProvider } from '../../src/modules/payments/index.js';
-import { createTestDatabase } from './db.js';
+import { testConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { FlowCtx } from '../../src/flows/context.ts';
+import type { App } from '../../src/http/app.ts';
+import { createHeartlandApp } from '../../src/http/heartland-app.ts';
+import type { Role } from '../../src/kernel/access.ts';
+import { ManualClock } from '../../src/kernel/clock.ts';
+import { loadCategories } from '../../src/modules/catalog/index.ts';
+import { createApiToken, createUser } from '../../src/modules/identity/index.ts';
+import { verifyLedger } from '../../src/modules/ledger/index.ts';
+import { loadMarketData } from '../../src/modules/markets/index.ts';
+import { createSandboxProvider } from '../../src/modules/payments/index.ts';
+import { createTestDatabase } from './db.ts';
 
 export interface Heartland {
   app: App;

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { placeBody } from './addresses.js';
-import type { Actor, Heartland } from './heartland.js';
+import { placeBody } from './addresses.ts';
+import type { Actor, Heartland } from './heartland.ts';
 
 /** A notice body naming these listings; override any field. */
 export function noticeBody(productIds: string[], over: Record<string, unknown> = {}) {

@@ -1,13 +1,13 @@
-import { LOCALES, type Locale } from '../../kernel/locales.js';
-import { type CurrencyCode, formatDecimal, type Money, minorUnits } from '../../money/index.js';
-import { en } from './en.js';
-import { ja } from './ja.js';
-import { ko } from './ko.js';
-import type { AmountKey, ExplainStrings } from './types.js';
-import { zhHans } from './zh-hans.js';
-import { zhHant } from './zh-hant.js';
+import { LOCALES, type Locale } from '../../kernel/locales.ts';
+import { type CurrencyCode, formatDecimal, type Money, minorUnits } from '../../money/index.ts';
+import { en } from './en.ts';
+import { ja } from './ja.ts';
+import { ko } from './ko.ts';
+import type { AmountKey, ExplainStrings } from './types.ts';
+import { zhHans } from './zh-hans.ts';
+import { zhHant } from './zh-hant.ts';
 
-export type { AmountKey, ExplainStrings } from './types.js';
+export type { AmountKey, ExplainStrings } from './types.ts';
 
 export const STRINGS: Record<Locale, ExplainStrings> = { en, 'zh-Hans': zhHans, 'zh-Hant': zhHant, ja, ko };
 
@@ -86,7 +86,10 @@ export class Formatter {
     return v;
   }
 
-  constructor(readonly locale: Locale) {
+  readonly locale: Locale;
+
+  constructor(locale: Locale) {
+    this.locale = locale;
     this.percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
     this.plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 12 });
     this.date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });

@@ -1,4 +1,4 @@
-import type { ExplainStrings } from './types.js';
+import type { ExplainStrings } from './types.ts';
 
 export const ko: ExplainStrings = {
   locale: 'ko',

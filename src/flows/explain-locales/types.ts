@@ -1,5 +1,5 @@
-import type { Locale } from '../../kernel/locales.js';
-import type { RuleRole } from '../../modules/compliance/index.js';
+import type { Locale } from '../../kernel/locales.ts';
+import type { RuleRole } from '../../modules/compliance/index.ts';
 
 /** The amounts a landed-cost breakdown names. */
 export type AmountKey =

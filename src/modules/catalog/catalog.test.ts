@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { type App, createApp } from '../../http/app.js';
-import type { Principal } from '../../kernel/access.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { SellerId } from '../../kernel/ids.js';
-import { createUser } from '../identity/index.js';
-import { onboardSeller } from '../sellers/index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { type App, createApp } from '../../http/app.ts';
+import type { Principal } from '../../kernel/access.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import { createUser } from '../identity/index.ts';
+import { onboardSeller } from '../sellers/index.ts';
 import {
   catalogRoutes,
   getVariantsForCheckout,
@@ -17,7 +17,7 @@ import {
   type ProductInput,
   productsForIndex,
   setSellerVisibility,
-} from './index.js';
+} from './index.ts';
 
 const names = (en: string, zhHans: string, zhHant: string, ja: string, ko: string) => ({
   en,

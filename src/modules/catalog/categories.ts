@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { invalid } from '../../kernel/errors.js';
-import type { Locale } from '../../kernel/locales.js';
-import { HS_CODE_PATTERN, SLUG_PATTERN } from './product-input.js';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { invalid } from '../../kernel/errors.ts';
+import type { Locale } from '../../kernel/locales.ts';
+import { HS_CODE_PATTERN, SLUG_PATTERN } from './product-input.ts';
 
 export interface CategoryInput {
   slug: string;

@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Ctx } from '../../kernel/context.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { isId, newId, type SellerId } from '../../kernel/ids.js';
-import { categoryExists } from './categories.js';
-import { type ProductInput, ProductInputSchema } from './product-input.js';
-import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.js';
-import type { ListingCheck } from './trust-hold.js';
-import { assertVariantAttributes } from './variant-attributes.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { isId, newId, type SellerId } from '../../kernel/ids.ts';
+import { categoryExists } from './categories.ts';
+import { type ProductInput, ProductInputSchema } from './product-input.ts';
+import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.ts';
+import type { ListingCheck } from './trust-hold.ts';
+import { assertVariantAttributes } from './variant-attributes.ts';
 
 export const PRODUCT_CHANGED = 'catalog.product_changed';
 

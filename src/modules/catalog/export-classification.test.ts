@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { SellerId } from '../../kernel/ids.js';
-import { createUser } from '../identity/index.js';
-import { onboardSeller } from '../sellers/index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import { createUser } from '../identity/index.ts';
+import { onboardSeller } from '../sellers/index.ts';
 import {
   createProduct,
   getProduct,
@@ -15,7 +15,7 @@ import {
   type ProductInput,
   updateProduct,
   variantExportFacts,
-} from './index.js';
+} from './index.ts';
 
 /** US export classification on products (reference §4a): ECCN, Schedule B, country of origin. */
 describe('export classification of products', () => {

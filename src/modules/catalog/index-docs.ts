@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import { isId, type ProductId, type SellerId } from '../../kernel/ids.js';
-import type { Locale } from '../../kernel/locales.js';
-import type { UsState } from '../../kernel/us-states.js';
-import type { Money } from '../../money/index.js';
-import { listCategories } from './categories.js';
-import type { TranslationInput } from './product-input.js';
-import { isoTime } from './product-view.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { isId, type ProductId, type SellerId } from '../../kernel/ids.ts';
+import type { Locale } from '../../kernel/locales.ts';
+import type { UsState } from '../../kernel/us-states.ts';
+import type { Money } from '../../money/index.ts';
+import { listCategories } from './categories.ts';
+import type { TranslationInput } from './product-input.ts';
+import { isoTime } from './product-view.ts';
 
 /** A product as the search indexer needs it. */
 export interface ProductIndexDoc {

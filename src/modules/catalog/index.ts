@@ -1,7 +1,7 @@
 /** Catalog: categories, products, variants (SKUs), translations, images, stock and prices in USD. */
-export { type CategoryInput, type CategoryView, listCategories, loadCategories } from './categories.js';
-export { createProduct, PRODUCT_CHANGED } from './create-product.js';
-export { allProductIds, type ProductIndexDoc, productsForIndex } from './index-docs.js';
+export { type CategoryInput, type CategoryView, listCategories, loadCategories } from './categories.ts';
+export { createProduct, PRODUCT_CHANGED } from './create-product.ts';
+export { allProductIds, type ProductIndexDoc, productsForIndex } from './index-docs.ts';
 export {
   IMAGE_CONTENT_TYPES,
   type ImageContentType,
@@ -19,7 +19,7 @@ export {
   sniffImageType,
   storeImage,
   withoutMetadata,
-} from './media.js';
+} from './media.ts';
 export {
   ECCN_PATTERN,
   isCountryCode,
@@ -35,8 +35,8 @@ export {
   SCHEDULE_B_PATTERN,
   type TranslationInput,
   type VariantInput,
-} from './product-input.js';
-export { type ProductView, TRUST_HOLDS, type TrustHold, type VariantView } from './product-view.js';
+} from './product-input.ts';
+export { type ProductView, TRUST_HOLDS, type TrustHold, type VariantView } from './product-view.ts';
 export {
   type CheckoutVariant,
   getProduct,
@@ -44,10 +44,10 @@ export {
   listSellerProducts,
   type VariantExportFacts,
   variantExportFacts,
-} from './read-products.js';
-export { catalogRoutes } from './routes.js';
-export { setSellerVisibility } from './seller-visibility.js';
-export { releaseStock, reserveStock, type StockLine, setStock } from './stock.js';
-export { type ListingCheck, sellerListingsOfBrand, setTrustHold } from './trust-hold.js';
-export { PRODUCT_STATUS_TRANSITIONS, updateProduct } from './update-product.js';
-export { localizeAttributes, type VariantAttributes } from './variant-attributes.js';
+} from './read-products.ts';
+export { catalogRoutes } from './routes.ts';
+export { setSellerVisibility } from './seller-visibility.ts';
+export { releaseStock, reserveStock, type StockLine, setStock } from './stock.ts';
+export { type ListingCheck, sellerListingsOfBrand, setTrustHold } from './trust-hold.ts';
+export { PRODUCT_STATUS_TRANSITIONS, updateProduct } from './update-product.ts';
+export { localizeAttributes, type VariantAttributes } from './variant-attributes.ts';

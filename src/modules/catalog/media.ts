@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import { type Id, isId, newId } from '../../kernel/ids.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { type Id, isId, newId } from '../../kernel/ids.ts';
 
 export type ImageId = Id<'img'>;
 

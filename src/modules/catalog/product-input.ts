@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Locale } from '../../kernel/locales.js';
-import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
-import { type VariantAttributes, VariantAttributesSchema } from './variant-attributes.js';
+import type { Locale } from '../../kernel/locales.ts';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
+import { type VariantAttributes, VariantAttributesSchema } from './variant-attributes.ts';
 
 export type ProductKind = 'goods' | 'service';
 export type ProductStatus = 'draft' | 'active' | 'archived';

@@ -1,10 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { ProductId, SellerId, VariantId } from '../../kernel/ids.js';
-import type { Locale } from '../../kernel/locales.js';
-import type { UsState } from '../../kernel/us-states.js';
-import { type MoneyJson, toJson } from '../../money/index.js';
-import type { ProductKind, ProductStatus, TranslationInput } from './product-input.js';
+import type { Db } from '../../db/database.ts';
+import type { ProductId, SellerId, VariantId } from '../../kernel/ids.ts';
+import type { Locale } from '../../kernel/locales.ts';
+import type { UsState } from '../../kernel/us-states.ts';
+import { type MoneyJson, toJson } from '../../money/index.ts';
+import type { ProductKind, ProductStatus, TranslationInput } from './product-input.ts';
 
 export interface VariantView {
   id: VariantId;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { notFound } from '../../kernel/errors.js';
-import { isId, type ProductId, type SellerId, type VariantId } from '../../kernel/ids.js';
-import type { Locale } from '../../kernel/locales.js';
-import type { Money } from '../../money/index.js';
-import type { ProductKind } from './product-input.js';
-import { type ProductView, selectProducts } from './product-view.js';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { isId, type ProductId, type SellerId, type VariantId } from '../../kernel/ids.ts';
+import type { Locale } from '../../kernel/locales.ts';
+import type { Money } from '../../money/index.ts';
+import type { ProductKind } from './product-input.ts';
+import { type ProductView, selectProducts } from './product-view.ts';
 
 export const DEFAULT_PAGE = 200;
 export const MAX_PAGE = 500;

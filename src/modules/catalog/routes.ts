@@ -1,26 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole, type Principal } from '../../kernel/access.js';
-import type { Ctx } from '../../kernel/context.js';
-import { forbidden } from '../../kernel/errors.js';
-import type { SellerId } from '../../kernel/ids.js';
-import { LOCALES } from '../../kernel/locales.js';
-import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
-import { getSeller } from '../sellers/index.js';
-import { listCategories } from './categories.js';
-import { createProduct } from './create-product.js';
+import { hasRole, type Principal } from '../../kernel/access.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { forbidden } from '../../kernel/errors.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import { LOCALES } from '../../kernel/locales.ts';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
+import { getSeller } from '../sellers/index.ts';
+import { listCategories } from './categories.ts';
+import { createProduct } from './create-product.ts';
 import {
   MAX_STOCK,
   PRODUCT_KINDS,
   PRODUCT_STATUSES,
   ProductInputSchema,
   ProductPatchSchema,
-} from './product-input.js';
-import { TRUST_HOLDS, type TrustHold } from './product-view.js';
-import { getProduct, listSellerProducts, MAX_PAGE } from './read-products.js';
-import { setStock } from './stock.js';
-import type { ListingCheck } from './trust-hold.js';
-import { updateProduct } from './update-product.js';
+} from './product-input.ts';
+import { TRUST_HOLDS, type TrustHold } from './product-view.ts';
+import { getProduct, listSellerProducts, MAX_PAGE } from './read-products.ts';
+import { setStock } from './stock.ts';
+import type { ListingCheck } from './trust-hold.ts';
+import { updateProduct } from './update-product.ts';
 
 const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
 const ProductIdParam = z.string().regex(/^prd_[0-9a-f]{32}$/, 'A product id: prd_ and 32 hex digits.');

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { SellerId } from '../../kernel/ids.js';
-import { assertSellerId, PRODUCT_CHANGED } from './create-product.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import { assertSellerId, PRODUCT_CHANGED } from './create-product.ts';
 
 /**
  * Shows or hides every listing of a seller at once (the seller-verification flow calls it in

@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
-import { newId } from '../../kernel/ids.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import { newId } from '../../kernel/ids.ts';
 import {
   createProduct,
   getVariantsForCheckout,
   loadCategories,
   releaseStock,
   reserveStock,
-} from './index.js';
+} from './index.ts';
 
 const names = { en: 'Honey', 'zh-Hans': '蜂蜜', 'zh-Hant': '蜂蜜', ja: '蜂蜜', ko: '꿀' };
 

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Ctx } from '../../kernel/context.js';
-import { conflict, invalid, notFound } from '../../kernel/errors.js';
-import type { SellerId } from '../../kernel/ids.js';
-import { assertSellerId, PRODUCT_CHANGED } from './create-product.js';
-import { MAX_STOCK } from './product-input.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { conflict, invalid, notFound } from '../../kernel/errors.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import { assertSellerId, PRODUCT_CHANGED } from './create-product.ts';
+import { MAX_STOCK } from './product-input.ts';
 
 export interface StockLine {
   variantId: string;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { isId } from '../../kernel/ids.js';
-import { PRODUCT_CHANGED } from './create-product.js';
-import type { ProductView, TrustHold } from './product-view.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { isId } from '../../kernel/ids.ts';
+import { PRODUCT_CHANGED } from './create-product.ts';
+import type { ProductView, TrustHold } from './product-view.ts';
 
 /**
  * Runs inside the transaction that creates or changes a listing, after the catalog's own writes:

@@ -1,18 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Ctx } from '../../kernel/context.js';
-import { conflict, invalid, notFound } from '../../kernel/errors.js';
-import type { SellerId } from '../../kernel/ids.js';
-import { canTransition, type TransitionTable } from '../../kernel/state-machine.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { conflict, invalid, notFound } from '../../kernel/errors.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import { canTransition, type TransitionTable } from '../../kernel/state-machine.ts';
 import {
   assertCategory,
   assertSellerId,
   insertVariants,
   PRODUCT_CHANGED,
   parseOrThrow,
-} from './create-product.js';
+} from './create-product.ts';
 import {
   type ProductKind,
   type ProductPatch,
@@ -20,10 +20,10 @@ import {
   type ProductStatus,
   scheduleBProblem,
   weightProblems,
-} from './product-input.js';
-import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.js';
-import type { ListingCheck } from './trust-hold.js';
-import { assertVariantAttributes, keepCurrent, type VariantAttributes } from './variant-attributes.js';
+} from './product-input.ts';
+import { insertImages, insertTranslations, type ProductView, selectProducts } from './product-view.ts';
+import type { ListingCheck } from './trust-hold.ts';
+import { assertVariantAttributes, keepCurrent, type VariantAttributes } from './variant-attributes.ts';
 
 /** An archived product comes back as a draft first, so relisting is a deliberate second step. */
 export const PRODUCT_STATUS_TRANSITIONS: TransitionTable<ProductStatus> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { unprocessable } from '../../kernel/errors.js';
-import type { Locale } from '../../kernel/locales.js';
+import { unprocessable } from '../../kernel/errors.ts';
+import type { Locale } from '../../kernel/locales.ts';
 
 /** A translation's words for attribute values: `{ [sku]: { [attributeKey]: translatedValue } }`. */
 export type VariantAttributes = Record<string, Record<string, string>>;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { isDomainError } from '../../kernel/errors.js';
-import { money } from '../../money/index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { isDomainError } from '../../kernel/errors.ts';
+import { money } from '../../money/index.ts';
 import {
   annualAllowance,
   cnAllowanceYear,
@@ -12,7 +12,7 @@ import {
   cnSingleLimit,
   releaseAnnualAllowance,
   reserveAnnualAllowance,
-} from './index.js';
+} from './index.ts';
 
 const cny = (yuan: number) => money(BigInt(yuan) * 100n, 'CNY');
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { type Money, money } from '../../money/index.js';
-import { annualLimitRefusal, cnAnnualLimit } from './cn-limits.js';
+import type { Db } from '../../db/database.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { type Money, money } from '../../money/index.ts';
+import { annualLimitRefusal, cnAnnualLimit } from './cn-limits.ts';
 
-export { cnAllowanceYear } from './cn-limits.js';
+export { cnAllowanceYear } from './cn-limits.ts';
 
 /** The limit in force during a calendar year in China (its rules change on 1 January). */
 const annualLimitFor = (year: number): Money => cnAnnualLimit(new Date(Date.UTC(year, 6, 1)));

@@ -1,4 +1,4 @@
-import { type Case, input } from './asia-cases.test-support.js';
+import { type Case, input } from './asia-cases.test-support.ts';
 
 /** Hong Kong, Taiwan, Japan, Korea and Singapore, worked by hand (see asia-cases.test-support.ts). */
 export const NORTH_ASIA_CASES: Case[] = [

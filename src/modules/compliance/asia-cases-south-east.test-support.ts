@@ -1,4 +1,4 @@
-import { type Case, input } from './asia-cases.test-support.js';
+import { type Case, input } from './asia-cases.test-support.ts';
 
 /** Vietnam, Thailand, Malaysia, the Philippines and Indonesia, worked by hand (see asia-cases.test-support.ts). */
 export const SOUTH_EAST_ASIA_CASES: Case[] = [

@@ -1,6 +1,6 @@
-import type { MarketCode } from '../../kernel/locales.js';
-import { type CurrencyCode, money } from '../../money/index.js';
-import type { BuyerHistory, LandedCost, LandedCostInput } from './types.js';
+import type { MarketCode } from '../../kernel/locales.ts';
+import { type CurrencyCode, money } from '../../money/index.ts';
+import type { BuyerHistory, LandedCost, LandedCostInput } from './types.ts';
 
 /**
  * Landed cost in the ten markets other than China, worked out by hand from

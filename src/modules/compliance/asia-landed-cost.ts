@@ -1,7 +1,7 @@
-import { invalid } from '../../kernel/errors.js';
-import { add, divRoundHalfEven, zero } from '../../money/index.js';
-import { cif, cifTotal, dutyThenVat, exempt, fobTotal } from './line-tax.js';
-import type { CalcContext, LineResult, MarketResult, PreparedLine } from './market-result.js';
+import { invalid } from '../../kernel/errors.ts';
+import { add, divRoundHalfEven, zero } from '../../money/index.ts';
+import { cif, cifTotal, dutyThenVat, exempt, fobTotal } from './line-tax.ts';
+import type { CalcContext, LineResult, MarketResult, PreparedLine } from './market-result.ts';
 import {
   localDate,
   lookup,
@@ -11,9 +11,9 @@ import {
   rule,
   ruleIfInForce,
   ruleNumber,
-} from './rules-data.js';
-import { applyRatio, atMost, atMostUsd, majorToMinor, ratio } from './tax-math.js';
-import type { BuyerHistory } from './types.js';
+} from './rules-data.ts';
+import { applyRatio, atMost, atMostUsd, majorToMinor, ratio } from './tax-math.ts';
+import type { BuyerHistory } from './types.ts';
 
 requireTables('HK', ['excise']);
 requireTables('JP', ['consumptionTax']);

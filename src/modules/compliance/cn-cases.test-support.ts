@@ -1,6 +1,6 @@
-import { money } from '../../money/index.js';
-import { line } from './test-support.js';
-import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.js';
+import { money } from '../../money/index.ts';
+import { line } from './test-support.ts';
+import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.ts';
 
 /**
  * China, worked by hand from ../shared/reference/trade-rules.md §1 (CBEC) and §2 (postal

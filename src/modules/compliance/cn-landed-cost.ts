@@ -1,14 +1,14 @@
-import { unprocessable } from '../../kernel/errors.js';
-import { add, sum } from '../../money/index.js';
-import { checkCnCbecLimits } from './cn-limits.js';
-import { checkQuantityCaps, cnQuantityCapUsage, positiveListEntry } from './cn-positive-list.js';
-import { addRatios, cnPostalLandedCost } from './cn-postal.js';
-import { type CnCbecRoute, cnRouteRuleId, isCnCbecRoute } from './cn-routes.js';
-import type { CalcContext, MarketResult, PreparedLine } from './market-result.js';
-import { lookup, type Rule, requireRules, requireTables, rule, ruleIfInForce } from './rules-data.js';
-import { applyRatio, div, mul, ONE, ratio, sub } from './tax-math.js';
+import { unprocessable } from '../../kernel/errors.ts';
+import { add, sum } from '../../money/index.ts';
+import { checkCnCbecLimits } from './cn-limits.ts';
+import { checkQuantityCaps, cnQuantityCapUsage, positiveListEntry } from './cn-positive-list.ts';
+import { addRatios, cnPostalLandedCost } from './cn-postal.ts';
+import { type CnCbecRoute, cnRouteRuleId, isCnCbecRoute } from './cn-routes.ts';
+import type { CalcContext, MarketResult, PreparedLine } from './market-result.ts';
+import { lookup, type Rule, requireRules, requireTables, rule, ruleIfInForce } from './rules-data.ts';
+import { applyRatio, div, mul, ONE, ratio, sub } from './tax-math.ts';
 
-export { cnAnnualLimit, cnSingleLimit } from './cn-limits.js';
+export { cnAnnualLimit, cnSingleLimit } from './cn-limits.ts';
 
 requireTables('CN', ['vat', 'consumptionTax']);
 

@@ -1,7 +1,7 @@
-import { type DomainError, unprocessable } from '../../kernel/errors.js';
-import { type Money, money, toJson } from '../../money/index.js';
-import { localDate, type Rule, requireRules, rule, ruleNumber } from './rules-data.js';
-import { majorToMinor } from './tax-math.js';
+import { type DomainError, unprocessable } from '../../kernel/errors.ts';
+import { type Money, money, toJson } from '../../money/index.ts';
+import { localDate, type Rule, requireRules, rule, ruleNumber } from './rules-data.ts';
+import { majorToMinor } from './tax-math.ts';
 
 /** China's cross-border (CBEC) limits: the single-purchase limit and the annual allowance (§1a). */
 

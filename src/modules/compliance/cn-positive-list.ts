@@ -1,6 +1,6 @@
-import { type DomainError, invalid, unprocessable } from '../../kernel/errors.js';
-import { cnAllowanceYear } from './cn-limits.js';
-import type { CnCbecRoute } from './cn-routes.js';
+import { type DomainError, invalid, unprocessable } from '../../kernel/errors.ts';
+import { cnAllowanceYear } from './cn-limits.ts';
+import type { CnCbecRoute } from './cn-routes.ts';
 import {
   allRules,
   lookup,
@@ -10,7 +10,7 @@ import {
   requireTables,
   rule,
   ruleIfInForce,
-} from './rules-data.js';
+} from './rules-data.ts';
 
 /**
  * China's CBEC Positive List (reference §1d) as Heartland holds it: the `positiveList` table of

@@ -1,9 +1,9 @@
-import { unprocessable } from '../../kernel/errors.js';
-import { allocate, divRoundHalfEven, type Money, money, sum, toJson, zero } from '../../money/index.js';
-import { formatCny } from './cn-limits.js';
-import type { CalcContext, MarketResult, PreparedLine } from './market-result.js';
-import { lookup, requireRules, requireTables, rule } from './rules-data.js';
-import { majorToMinor, type Ratio, ratio } from './tax-math.js';
+import { unprocessable } from '../../kernel/errors.ts';
+import { allocate, divRoundHalfEven, type Money, money, sum, toJson, zero } from '../../money/index.ts';
+import { formatCny } from './cn-limits.ts';
+import type { CalcContext, MarketResult, PreparedLine } from './market-result.ts';
+import { lookup, requireRules, requireTables, rule } from './rules-data.ts';
+import { majorToMinor, type Ratio, ratio } from './tax-math.ts';
 
 /** a + b, exactly. */
 export const addRatios = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { isDomainError } from '../../kernel/errors.js';
-import { cnQuantityCapUsage, quantityCapsUsed, releaseQuantityCaps, reserveQuantityCaps } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { isDomainError } from '../../kernel/errors.ts';
+import { cnQuantityCapUsage, quantityCapsUsed, releaseQuantityCaps, reserveQuantityCaps } from './index.ts';
 
 const SUGAR = 'CN.positive_list.cap_sugar'; // 2 kg per person per year
 const RICE = 'CN.positive_list.cap_long_grain_rice'; // 20 kg

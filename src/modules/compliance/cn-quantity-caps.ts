@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { capLimitGrams, quantityCapRefusal } from './cn-positive-list.js';
+import type { Db } from '../../db/database.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { capLimitGrams, quantityCapRefusal } from './cn-positive-list.ts';
 
 /**
  * China's Positive List quantity caps per buyer and calendar year (sugar ≤ 2 kg, long-grain rice

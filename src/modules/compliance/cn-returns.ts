@@ -1,6 +1,6 @@
-import { invalid } from '../../kernel/errors.js';
-import { applied, isProvisional, requireRules, rule } from './rules-data.js';
-import type { AppliedRule } from './types.js';
+import { invalid } from '../../kernel/errors.ts';
+import { applied, isProvisional, requireRules, rule } from './rules-data.ts';
+import type { AppliedRule } from './types.ts';
 
 requireRules(['CN.cbec.return_restores_quota']);
 

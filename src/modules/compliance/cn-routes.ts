@@ -1,7 +1,7 @@
-import { invalid } from '../../kernel/errors.js';
-import type { MarketCode } from '../../kernel/locales.js';
-import { applied, requireRules, rule } from './rules-data.js';
-import type { AppliedRule, ClearanceRoute } from './types.js';
+import { invalid } from '../../kernel/errors.ts';
+import type { MarketCode } from '../../kernel/locales.ts';
+import { applied, requireRules, rule } from './rules-data.ts';
+import type { AppliedRule, ClearanceRoute } from './types.ts';
 
 /** Which clearance routes a market accepts, and how Heartland picks China's route for an order. */
 

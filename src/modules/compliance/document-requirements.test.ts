@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MARKET_CODES } from '../../kernel/locales.js';
+import { MARKET_CODES } from '../../kernel/locales.ts';
 import {
   documentRequirements,
   documentTypes,
@@ -8,7 +8,7 @@ import {
   REQUIREMENTS_FILE,
   requirementCovers,
   requirementIsProvisional,
-} from './document-requirements.js';
+} from './document-requirements.ts';
 
 const shipped = () => JSON.parse(readFileSync(REQUIREMENTS_FILE, 'utf8'));
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { MARKET_CODES } from '../../kernel/locales.js';
-import { RULES_DIR, VERIFICATION } from './rules-data.js';
+import { MARKET_CODES } from '../../kernel/locales.ts';
+import { RULES_DIR, VERIFICATION } from './rules-data.ts';
 
 /** data/trade-rules/documents: a subfolder, because the tax-rules loader reads every top-level file. */
 export const REQUIREMENTS_FILE = path.join(RULES_DIR, 'documents', 'requirements.json');

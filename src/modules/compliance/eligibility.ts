@@ -1,9 +1,9 @@
-import { invalid } from '../../kernel/errors.js';
-import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.js';
-import { foodRegistrationQuestion, positiveListEntry } from './cn-positive-list.js';
-import { isCnCbecRoute, resolveRoute } from './cn-routes.js';
-import { applied, lookup, normaliseHs, type Rule, requireTables, rule } from './rules-data.js';
-import type { AppliedRule, ClearanceRoute, ProductKind } from './types.js';
+import { invalid } from '../../kernel/errors.ts';
+import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
+import { foodRegistrationQuestion, positiveListEntry } from './cn-positive-list.ts';
+import { isCnCbecRoute, resolveRoute } from './cn-routes.ts';
+import { applied, lookup, normaliseHs, type Rule, requireTables, rule } from './rules-data.ts';
+import type { AppliedRule, ClearanceRoute, ProductKind } from './types.ts';
 
 for (const m of MARKET_CODES) requireTables(m, ['ineligible']);
 

@@ -4,12 +4,12 @@ export {
   cnAllowanceYear,
   releaseAnnualAllowance,
   reserveAnnualAllowance,
-} from './annual-allowance.js';
-export { twHalfYear } from './asia-landed-cost.js';
-export { cnAnnualLimit, cnSingleLimit, formatCny } from './cn-limits.js';
-export { cnQuantityCapUsage, isQuantityCapId } from './cn-positive-list.js';
-export { quantityCapsUsed, releaseQuantityCaps, reserveQuantityCaps } from './cn-quantity-caps.js';
-export { cnQuotaRestoredOnRefund } from './cn-returns.js';
+} from './annual-allowance.ts';
+export { twHalfYear } from './asia-landed-cost.ts';
+export { cnAnnualLimit, cnSingleLimit, formatCny } from './cn-limits.ts';
+export { cnQuantityCapUsage, isQuantityCapId } from './cn-positive-list.ts';
+export { quantityCapsUsed, releaseQuantityCaps, reserveQuantityCaps } from './cn-quantity-caps.ts';
+export { cnQuotaRestoredOnRefund } from './cn-returns.ts';
 export {
   type CnCbecRoute,
   chooseCnRoute,
@@ -17,7 +17,7 @@ export {
   isCnCbecRoute,
   resolveRoute,
   routesFor,
-} from './cn-routes.js';
+} from './cn-routes.ts';
 export {
   buildCeb311,
   buildCeb411,
@@ -42,15 +42,15 @@ export {
   parseCustomsAmount,
   UNVERIFIED_NOTE,
   USA_COUNTRY_CODE,
-} from './customs/index.js';
+} from './customs/index.ts';
 export {
   type DocumentRequirement,
   type DocumentTypeInfo,
   documentRequirements,
   documentTypes,
   parseRequirementsFile,
-} from './document-requirements.js';
-export { checkEligibility, type Eligibility } from './eligibility.js';
+} from './document-requirements.ts';
+export { checkEligibility, type Eligibility } from './eligibility.ts';
 export {
   buildCommercialInvoice,
   buildPackingList,
@@ -66,8 +66,8 @@ export {
   type PapersLine,
   packingListNumber,
   parseExportRules,
-} from './export/index.js';
-export { computeLandedCost } from './landed-cost.js';
+} from './export/index.ts';
+export { computeLandedCost } from './landed-cost.ts';
 export {
   type EligibilityReason,
   type EligibilityStatus,
@@ -76,9 +76,9 @@ export {
   type ListingFacts,
   type MarketEligibility,
   type MissingDocument,
-} from './listing-documents.js';
-export { addDays, isCalendarDate, marketDate, marketDayStart } from './market-days.js';
-export { complianceRoutes } from './routes.js';
+} from './listing-documents.ts';
+export { addDays, isCalendarDate, marketDate, marketDayStart } from './market-days.ts';
+export { complianceRoutes } from './routes.ts';
 export {
   allSources,
   describeRule,
@@ -90,7 +90,7 @@ export {
   type RuleRole,
   type SourceEntry,
   sourceIdsOf,
-} from './rule-catalog.js';
+} from './rule-catalog.ts';
 export {
   type DocumentFileType,
   type DocumentStatus,
@@ -109,7 +109,7 @@ export {
   recordSellerDocument,
   revokeSellerDocument,
   type SellerDocument,
-} from './seller-documents.js';
+} from './seller-documents.ts';
 export type {
   AppliedRule,
   BuyerHistory,
@@ -119,4 +119,4 @@ export type {
   LandedCostLine,
   LineTax,
   ProductKind,
-} from './types.js';
+} from './types.ts';

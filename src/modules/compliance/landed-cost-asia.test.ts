@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../kernel/locales.js';
-import { twHalfYear } from './asia-landed-cost.js';
-import { checkEligibility, computeLandedCost } from './index.js';
-import { allRules } from './rules-data.js';
-import { line, order } from './test-support.js';
-import type { LandedCost } from './types.js';
+import { LOCALES } from '../../kernel/locales.ts';
+import { twHalfYear } from './asia-landed-cost.ts';
+import { checkEligibility, computeLandedCost } from './index.ts';
+import { allRules } from './rules-data.ts';
+import { line, order } from './test-support.ts';
+import type { LandedCost } from './types.ts';
 
 const ids = (rules: { ruleId: string }[]) => rules.map((r) => r.ruleId);
 const taxes = (r: LandedCost) =>

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../kernel/errors.js';
-import { money } from '../../money/index.js';
-import { computeLandedCost } from './index.js';
-import type { ClearanceRoute, LandedCost, LandedCostLine } from './types.js';
+import { isDomainError } from '../../kernel/errors.ts';
+import { money } from '../../money/index.ts';
+import { computeLandedCost } from './index.ts';
+import type { ClearanceRoute, LandedCost, LandedCostLine } from './types.ts';
 
 /**
  * Properties of China's three routes. Expected refusals (the limits, the caps, the Positive List's

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeLandedCost } from './index.js';
-import { line, order } from './test-support.js';
-import type { LandedCostInput, LandedCostLine } from './types.js';
+import { computeLandedCost } from './index.ts';
+import { line, order } from './test-support.ts';
+import type { LandedCostInput, LandedCostLine } from './types.ts';
 
 const cn = (...lines: LandedCostLine[]) => computeLandedCost(order('CN', 'CNY', lines, '7.12'));
 const ids = (rules: { ruleId: string }[]) => rules.map((r) => r.ruleId);

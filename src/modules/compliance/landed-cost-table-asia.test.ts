@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ids } from './asia-cases.test-support.js';
-import { NORTH_ASIA_CASES } from './asia-cases-north.test-support.js';
-import { SOUTH_EAST_ASIA_CASES } from './asia-cases-south-east.test-support.js';
-import { computeLandedCost } from './index.js';
+import { ids } from './asia-cases.test-support.ts';
+import { NORTH_ASIA_CASES } from './asia-cases-north.test-support.ts';
+import { SOUTH_EAST_ASIA_CASES } from './asia-cases-south-east.test-support.ts';
+import { computeLandedCost } from './index.ts';
 
 /** The hand-worked cases of the ten markets other than China (their working is in the case files). */
 const CASES = [...NORTH_ASIA_CASES, ...SOUTH_EAST_ASIA_CASES];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AT, cny, ln, TABLE, weighed } from './cn-cases.test-support.js';
-import { checkCnCbecLimits } from './cn-limits.js';
-import { chooseCnRoute, cnQuotaRestoredOnRefund, computeLandedCost } from './index.js';
-import { rule } from './rules-data.js';
-import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.js';
+import { AT, cny, ln, TABLE, weighed } from './cn-cases.test-support.ts';
+import { checkCnCbecLimits } from './cn-limits.ts';
+import { chooseCnRoute, cnQuotaRestoredOnRefund, computeLandedCost } from './index.ts';
+import { rule } from './rules-data.ts';
+import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.ts';
 
 /** China, worked by hand: the table's rows and working are in cn-cases.test-support.ts. */
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../kernel/errors.js';
-import type { MarketCode } from '../../kernel/locales.js';
-import { add, applyRate, type CurrencyCode, money } from '../../money/index.js';
-import { checkEligibility, computeLandedCost } from './index.js';
-import { line, order } from './test-support.js';
-import type { LandedCost } from './types.js';
+import { isDomainError } from '../../kernel/errors.ts';
+import type { MarketCode } from '../../kernel/locales.ts';
+import { add, applyRate, type CurrencyCode, money } from '../../money/index.ts';
+import { checkEligibility, computeLandedCost } from './index.ts';
+import { line, order } from './test-support.ts';
+import type { LandedCost } from './types.ts';
 
 const MARKETS: [MarketCode, CurrencyCode][] = [
   ['CN', 'CNY'],

@@ -1,15 +1,15 @@
-import { invalid, unprocessable } from '../../kernel/errors.js';
-import { isMarketCode, type MarketCode } from '../../kernel/locales.js';
-import { add, type Money, multiply, sum, zero } from '../../money/index.js';
-import { hkLandedCost, jpLandedCost, krLandedCost, sgLandedCost, twLandedCost } from './asia-landed-cost.js';
-import { cnLandedCost } from './cn-landed-cost.js';
-import { isQuantityCapId } from './cn-positive-list.js';
-import { resolveRoute } from './cn-routes.js';
-import { checkEligibility } from './eligibility.js';
-import type { LineResult, MarketCalculator, MarketResult, PreparedLine } from './market-result.js';
-import { applied, marketCurrency, normaliseHs, type Rule, rule } from './rules-data.js';
-import { idLandedCost, myLandedCost, phLandedCost, thLandedCost, vnLandedCost } from './sea-landed-cost.js';
-import type { AppliedRule, LandedCost, LandedCostInput, LandedCostLine, LineTax } from './types.js';
+import { invalid, unprocessable } from '../../kernel/errors.ts';
+import { isMarketCode, type MarketCode } from '../../kernel/locales.ts';
+import { add, type Money, multiply, sum, zero } from '../../money/index.ts';
+import { hkLandedCost, jpLandedCost, krLandedCost, sgLandedCost, twLandedCost } from './asia-landed-cost.ts';
+import { cnLandedCost } from './cn-landed-cost.ts';
+import { isQuantityCapId } from './cn-positive-list.ts';
+import { resolveRoute } from './cn-routes.ts';
+import { checkEligibility } from './eligibility.ts';
+import type { LineResult, MarketCalculator, MarketResult, PreparedLine } from './market-result.ts';
+import { applied, marketCurrency, normaliseHs, type Rule, rule } from './rules-data.ts';
+import { idLandedCost, myLandedCost, phLandedCost, thLandedCost, vnLandedCost } from './sea-landed-cost.ts';
+import type { AppliedRule, LandedCost, LandedCostInput, LandedCostLine, LineTax } from './types.ts';
 
 const CALCULATORS: Record<MarketCode, MarketCalculator> = {
   CN: cnLandedCost,

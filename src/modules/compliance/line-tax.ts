@@ -1,7 +1,7 @@
-import { add, type CurrencyCode, type Money, sum, zero } from '../../money/index.js';
-import type { LineResult, PreparedLine } from './market-result.js';
-import type { Rule } from './rules-data.js';
-import { applyRatio, type Ratio } from './tax-math.js';
+import { add, type CurrencyCode, type Money, sum, zero } from '../../money/index.ts';
+import type { LineResult, PreparedLine } from './market-result.ts';
+import type { Rule } from './rules-data.ts';
+import { applyRatio, type Ratio } from './tax-math.ts';
 
 /** Building blocks shared by the per-market calculations of asia-landed-cost.ts and sea-landed-cost.ts. */
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SellerDocumentId, SellerId } from '../../kernel/ids.js';
-import { eligibleWindows, evaluateListing, type ListingFacts } from './listing-documents.js';
-import { marketDate, marketDayStart } from './market-days.js';
-import type { SellerDocument } from './seller-documents.js';
+import type { SellerDocumentId, SellerId } from '../../kernel/ids.ts';
+import { eligibleWindows, evaluateListing, type ListingFacts } from './listing-documents.ts';
+import { marketDate, marketDayStart } from './market-days.ts';
+import type { SellerDocument } from './seller-documents.ts';
 
 let seq = 0;
 function doc(over: Partial<SellerDocument> & Pick<SellerDocument, 'type'>): SellerDocument {

@@ -1,4 +1,4 @@
-import type { MarketCode } from '../../kernel/locales.js';
+import type { MarketCode } from '../../kernel/locales.ts';
 import {
   type DocumentRequirement,
   documentRequirements,
@@ -6,11 +6,11 @@ import {
   requirementCovers,
   requirementInForce,
   requirementIsProvisional,
-} from './document-requirements.js';
-import { checkEligibility } from './eligibility.js';
-import { addDays, marketDate, marketNoon } from './market-days.js';
-import { type DocumentStatus, documentStatus, type SellerDocument } from './seller-documents.js';
-import type { ClearanceRoute, ProductKind } from './types.js';
+} from './document-requirements.ts';
+import { checkEligibility } from './eligibility.ts';
+import { addDays, marketDate, marketNoon } from './market-days.ts';
+import { type DocumentStatus, documentStatus, type SellerDocument } from './seller-documents.ts';
+import type { ClearanceRoute, ProductKind } from './types.ts';
 
 /** What decides where a listing may be sold: the product's classification and its seller's documents. */
 export interface ListingFacts {

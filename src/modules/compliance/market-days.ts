@@ -1,5 +1,5 @@
-import type { MarketCode } from '../../kernel/locales.js';
-import { localDate } from './rules-data.js';
+import type { MarketCode } from '../../kernel/locales.ts';
+import { localDate } from './rules-data.ts';
 
 /**
  * Calendar days (YYYY-MM-DD) as a market counts them. Documents and requirements are dated in

@@ -1,6 +1,6 @@
-import type { Money } from '../../money/index.js';
-import type { Rule } from './rules-data.js';
-import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.js';
+import type { Money } from '../../money/index.ts';
+import type { Rule } from './rules-data.ts';
+import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.ts';
 
 /** A goods line after validation: its normalised HS digits and value (unit price × quantity). */
 export interface PreparedLine {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { type App, createApp } from '../../http/app.js';
-import type { Principal } from '../../kernel/access.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { UserId } from '../../kernel/ids.js';
-import { money } from '../../money/index.js';
-import { checkEligibility, complianceRoutes, reserveAnnualAllowance } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { type App, createApp } from '../../http/app.ts';
+import type { Principal } from '../../kernel/access.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { UserId } from '../../kernel/ids.ts';
+import { money } from '../../money/index.ts';
+import { checkEligibility, complianceRoutes, reserveAnnualAllowance } from './index.ts';
 
 const buyer: Principal = { userId: 'usr_buyer1' as UserId, roles: ['buyer'], sellerIds: [] };
 const seller: Principal = { userId: 'usr_seller' as UserId, roles: ['seller_staff'], sellerIds: [] };

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../kernel/context.js';
-import { MARKET_CODES } from '../../kernel/locales.js';
-import { toJson } from '../../money/index.js';
-import { annualAllowance, cnAllowanceYear } from './annual-allowance.js';
-import { isCalendarDate } from './market-days.js';
-import { allSources, listRulesInForce, sourceIdsOf } from './rule-catalog.js';
-import { allRules, allTables, isProvisional } from './rules-data.js';
+import type { Ctx } from '../../kernel/context.ts';
+import { MARKET_CODES } from '../../kernel/locales.ts';
+import { toJson } from '../../money/index.ts';
+import { annualAllowance, cnAllowanceYear } from './annual-allowance.ts';
+import { isCalendarDate } from './market-days.ts';
+import { allSources, listRulesInForce, sourceIdsOf } from './rule-catalog.ts';
+import { allRules, allTables, isProvisional } from './rules-data.ts';
 
 const MoneyView = z.object({ amount: z.number().int(), currency: z.string() });
 

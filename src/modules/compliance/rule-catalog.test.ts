@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { type App, createApp } from '../../http/app.js';
-import { ManualClock } from '../../kernel/clock.js';
-import { complianceRoutes } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { type App, createApp } from '../../http/app.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import { complianceRoutes } from './index.ts';
 import {
   allSources,
   describeRule,
@@ -13,8 +13,8 @@ import {
   SOURCES_FILE,
   sourceIdsOf,
   sourceProblems,
-} from './rule-catalog.js';
-import { allRules, type Rule } from './rules-data.js';
+} from './rule-catalog.ts';
+import { allRules, type Rule } from './rules-data.ts';
 
 const REFERENCE = new URL('../../../../shared/reference/trade-rules.md', import.meta.url);
 const fileJson = () => JSON.parse(readFileSync(SOURCES_FILE, 'utf8'));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { invalid, notFound } from '../../kernel/errors.js';
-import { MARKET_CODES, type MarketCode } from '../../kernel/locales.js';
-import { allRules, applied, localDate, RULES_DIR, type Rule, ruleVersions } from './rules-data.js';
-import type { AppliedRule } from './types.js';
+import { invalid, notFound } from '../../kernel/errors.ts';
+import { MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
+import { allRules, applied, localDate, RULES_DIR, type Rule, ruleVersions } from './rules-data.ts';
+import type { AppliedRule } from './types.ts';
 
 /**
  * The rule catalogue: every source the rules cite (reference §10, kept as data in

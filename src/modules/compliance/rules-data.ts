@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { invalid, unprocessable } from '../../kernel/errors.js';
-import { MARKET_CODES, type MarketCode } from '../../kernel/locales.js';
-import { CURRENCY_CODES, type CurrencyCode, type Money } from '../../money/index.js';
-import { majorToMinor } from './tax-math.js';
-import type { AppliedRule } from './types.js';
+import { invalid, unprocessable } from '../../kernel/errors.ts';
+import { MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
+import { CURRENCY_CODES, type CurrencyCode, type Money } from '../../money/index.ts';
+import { majorToMinor } from './tax-math.ts';
+import type { AppliedRule } from './types.ts';
 
 /** data/trade-rules at the repository root, found from this file rather than the working directory. */
 export const RULES_DIR = path.resolve(

@@ -1,7 +1,7 @@
-import { cif, cifTotal, dutyThenVat, exempt, fobTotal } from './line-tax.js';
-import type { CalcContext, MarketResult, PreparedLine } from './market-result.js';
-import { type Rule, requireRules, rule, ruleIfInForce, ruleVersions } from './rules-data.js';
-import { atMost, atMostUsd, mul, type Ratio, ratio } from './tax-math.js';
+import { cif, cifTotal, dutyThenVat, exempt, fobTotal } from './line-tax.ts';
+import type { CalcContext, MarketResult, PreparedLine } from './market-result.ts';
+import { type Rule, requireRules, rule, ruleIfInForce, ruleVersions } from './rules-data.ts';
+import { atMost, atMostUsd, mul, type Ratio, ratio } from './tax-math.ts';
 
 /**
  * Landed cost in Vietnam, Thailand, Malaysia, the Philippines and Indonesia (reference §3). Every

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { Ctx } from '../../kernel/context.js';
-import { newId } from '../../kernel/ids.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { newId } from '../../kernel/ids.ts';
 import {
   detectFileType,
   documentStatus,
@@ -14,7 +14,7 @@ import {
   MAX_FILE_BYTES,
   recordSellerDocument,
   revokeSellerDocument,
-} from './index.js';
+} from './index.ts';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Ctx } from '../../kernel/context.js';
-import { conflict, invalid, notFound } from '../../kernel/errors.js';
-import { isId, newId, type SellerDocumentId, type SellerId } from '../../kernel/ids.js';
-import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.js';
-import { DOCUMENT_TYPE_IDS, documentType } from './document-requirements.js';
-import { isCalendarDate, marketDate } from './market-days.js';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { conflict, invalid, notFound } from '../../kernel/errors.ts';
+import { isId, newId, type SellerDocumentId, type SellerId } from '../../kernel/ids.ts';
+import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
+import { DOCUMENT_TYPE_IDS, documentType } from './document-requirements.ts';
+import { isCalendarDate, marketDate } from './market-days.ts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Base64 of MAX_FILE_BYTES: 4 characters per 3 bytes. */

@@ -4,7 +4,7 @@ import {
   type Money,
   minorUnits,
   parseDecimal,
-} from '../../money/index.js';
+} from '../../money/index.ts';
 
 /**
  * Exact rational arithmetic for tax rates. China's CBEC formula divides by (1 − CT), which no

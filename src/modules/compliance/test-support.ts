@@ -1,6 +1,6 @@
-import type { MarketCode } from '../../kernel/locales.js';
-import { type CurrencyCode, money } from '../../money/index.js';
-import type { LandedCostInput, LandedCostLine } from './types.js';
+import type { MarketCode } from '../../kernel/locales.ts';
+import { type CurrencyCode, money } from '../../money/index.ts';
+import type { LandedCostInput, LandedCostLine } from './types.ts';
 
 /** A goods line from minor units: `line('1', '1602.50', 1, 34560n, 5840n, 'CNY')`. */
 export function line(

@@ -1,5 +1,5 @@
-import type { MarketCode } from '../../kernel/locales.js';
-import type { CurrencyCode, Money } from '../../money/index.js';
+import type { MarketCode } from '../../kernel/locales.ts';
+import type { CurrencyCode, Money } from '../../money/index.ts';
 
 /** Which rule of data/trade-rules produced an amount, with its source ids (reference §10). */
 export interface AppliedRule {

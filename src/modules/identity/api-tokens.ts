@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../db/audit.js';
-import { inTransaction } from '../../db/transaction.js';
-import { conflict, invalid, notFound } from '../../kernel/errors.js';
-import { type ApiTokenId, isId, newId, type UserId } from '../../kernel/ids.js';
-import { forgetCredential } from './credential-cache.js';
-import type { IdentityDeps } from './deps.js';
-import { hashSecret, newSecret } from './secrets.js';
+import { recordAudit } from '../../db/audit.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { conflict, invalid, notFound } from '../../kernel/errors.ts';
+import { type ApiTokenId, isId, newId, type UserId } from '../../kernel/ids.ts';
+import { forgetCredential } from './credential-cache.ts';
+import type { IdentityDeps } from './deps.ts';
+import { hashSecret, newSecret } from './secrets.ts';
 
 /** API tokens start with this, so they are recognisable in logs and secret scanners. */
 export const API_TOKEN_PREFIX = 'hl_';

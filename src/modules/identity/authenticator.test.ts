@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { SellerId } from '../../kernel/ids.js';
-import type { IdentityDeps } from './deps.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import type { IdentityDeps } from './deps.ts';
 import {
   authenticator,
   createApiToken,
@@ -14,7 +14,7 @@ import {
   login,
   logout,
   revokeApiToken,
-} from './index.js';
+} from './index.ts';
 
 describe('authenticator', () => {
   let db: Database;

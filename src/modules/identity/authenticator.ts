@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Principal, Role } from '../../kernel/access.js';
-import type { SellerId, UserId } from '../../kernel/ids.js';
-import { API_TOKEN_PREFIX } from './api-tokens.js';
-import { CACHE_TTL_MS, CredentialCache } from './credential-cache.js';
-import type { IdentityDeps } from './deps.js';
-import { pgTime } from './pg-time.js';
-import { hashSecret } from './secrets.js';
-import { SESSION_TOUCH_MS, slidingExpiry } from './sessions.js';
+import type { Principal, Role } from '../../kernel/access.ts';
+import type { SellerId, UserId } from '../../kernel/ids.ts';
+import { API_TOKEN_PREFIX } from './api-tokens.ts';
+import { CACHE_TTL_MS, CredentialCache } from './credential-cache.ts';
+import type { IdentityDeps } from './deps.ts';
+import { pgTime } from './pg-time.ts';
+import { hashSecret } from './secrets.ts';
+import { SESSION_TOUCH_MS, slidingExpiry } from './sessions.ts';
 
 // Real tokens are 43 (session) or 46 (API) characters; anything far longer is not worth hashing.
 const TOKEN_MAX = 256;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { IdentityDeps } from './deps.js';
-import { createUser, getBuyerIdentity, revealBuyerIdentity, saveBuyerIdentity } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { IdentityDeps } from './deps.ts';
+import { createUser, getBuyerIdentity, revealBuyerIdentity, saveBuyerIdentity } from './index.ts';
 
 const ID = '11010519491231002X';
 

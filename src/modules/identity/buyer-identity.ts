@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { notFound, unprocessable } from '../../kernel/errors.js';
-import { type BuyerIdentityId, newId, type UserId } from '../../kernel/ids.js';
-import type { IdentityDeps } from './deps.js';
-import { decryptIdNumber, encryptIdNumber, idNumberHmac } from './id-cipher.js';
-import { pgTime } from './pg-time.js';
-import { isValidPrcIdNumber, maskPrcIdNumber } from './prc-id-number.js';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { notFound, unprocessable } from '../../kernel/errors.ts';
+import { type BuyerIdentityId, newId, type UserId } from '../../kernel/ids.ts';
+import type { IdentityDeps } from './deps.ts';
+import { decryptIdNumber, encryptIdNumber, idNumberHmac } from './id-cipher.ts';
+import { pgTime } from './pg-time.ts';
+import { isValidPrcIdNumber, maskPrcIdNumber } from './prc-id-number.ts';
 
 export type BuyerIdentityMarket = 'CN';
 

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent, recordAudit } from '../../db/audit.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Role } from '../../kernel/access.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { newId, type UserId } from '../../kernel/ids.js';
-import type { IdentityDeps } from './deps.js';
-import { checkRoleScope, grantRole } from './roles.js';
-import { hashPassword } from './secrets.js';
-import { emailKey, getUser, isPlausibleEmail, type UserView } from './users.js';
+import { emitEvent, recordAudit } from '../../db/audit.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Role } from '../../kernel/access.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { newId, type UserId } from '../../kernel/ids.ts';
+import type { IdentityDeps } from './deps.ts';
+import { checkRoleScope, grantRole } from './roles.ts';
+import { hashPassword } from './secrets.ts';
+import { emailKey, getUser, isPlausibleEmail, type UserView } from './users.ts';
 
 export const PASSWORD_MIN = 10;
 // scrypt accepts any length, but an unbounded password is free CPU for an attacker.

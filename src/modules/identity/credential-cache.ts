@@ -1,5 +1,5 @@
-import type { Principal } from '../../kernel/access.js';
-import type { Clock } from '../../kernel/clock.js';
+import type { Principal } from '../../kernel/access.ts';
+import type { Clock } from '../../kernel/clock.ts';
 
 /** The longest a revoked credential or a changed role may still be honoured by one process. */
 export const CACHE_TTL_MS = 2_000;
@@ -18,10 +18,12 @@ interface Entry {
 export class CredentialCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(
-    private readonly clock: Clock,
-    private readonly ttlMs = CACHE_TTL_MS,
-  ) {
+  private readonly clock: Clock;
+  private readonly ttlMs: number;
+
+  constructor(clock: Clock, ttlMs = CACHE_TTL_MS) {
+    this.clock = clock;
+    this.ttlMs = ttlMs;
     live.add(new WeakRef(this));
   }
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
 
 /** What identity's operations need: the database, the clock, and the buyer-ID encryption key (32 bytes). */
 export interface IdentityDeps {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { DomainError } from '../../kernel/errors.js';
+import type { Db } from '../../db/database.ts';
+import { DomainError } from '../../kernel/errors.ts';
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60_000;

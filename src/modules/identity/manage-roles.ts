@@ -1,11 +1,11 @@
-import { recordAudit } from '../../db/audit.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Role } from '../../kernel/access.js';
-import { conflict } from '../../kernel/errors.js';
-import type { UserId } from '../../kernel/ids.js';
-import type { IdentityDeps } from './deps.js';
-import { grantRole, revokeRole } from './roles.js';
-import { getUser, type UserView } from './users.js';
+import { recordAudit } from '../../db/audit.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Role } from '../../kernel/access.ts';
+import { conflict } from '../../kernel/errors.ts';
+import type { UserId } from '../../kernel/ids.ts';
+import type { IdentityDeps } from './deps.ts';
+import { grantRole, revokeRole } from './roles.ts';
+import { getUser, type UserView } from './users.ts';
 
 /** An administrator grants or revokes a role, audited under the administrator's name. */
 export async function changeRole(

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidPrcIdNumber, prcIdCheckChar } from './prc-id-number.js';
+import { isValidPrcIdNumber, prcIdCheckChar } from './prc-id-number.ts';
 
 /*
  * Worked by hand. Weights for positions 1..17: 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2.

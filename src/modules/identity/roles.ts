@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { ROLES, type Role } from '../../kernel/access.js';
-import { invalid, notFound } from '../../kernel/errors.js';
-import { isId, type UserId } from '../../kernel/ids.js';
+import type { Db } from '../../db/database.ts';
+import { ROLES, type Role } from '../../kernel/access.ts';
+import { invalid, notFound } from '../../kernel/errors.ts';
+import { isId, type UserId } from '../../kernel/ids.ts';
 
 /**
  * Only seller_staff is scoped (to a seller organisation, `sel_…`): a Principal carries the

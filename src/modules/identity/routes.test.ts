@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { type App, createApp } from '../../http/app.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { IdentityDeps } from './deps.js';
-import { authenticator, createUser, identityRoutes } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { type App, createApp } from '../../http/app.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { IdentityDeps } from './deps.ts';
+import { authenticator, createUser, identityRoutes } from './index.ts';
 
 const KEY = Buffer.alloc(32, 7);
 

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { inTransaction } from '../../db/transaction.js';
-import { DomainError } from '../../kernel/errors.js';
-import { newId, type UserId } from '../../kernel/ids.js';
-import { forgetCredential } from './credential-cache.js';
-import type { IdentityDeps } from './deps.js';
-import { assertNotThrottled, clearFailures, recordFailure } from './login-throttle.js';
-import { dummyPasswordHash, hashSecret, newSecret, verifyPassword } from './secrets.js';
-import { emailKey, getUser, type UserView } from './users.js';
+import { inTransaction } from '../../db/transaction.ts';
+import { DomainError } from '../../kernel/errors.ts';
+import { newId, type UserId } from '../../kernel/ids.ts';
+import { forgetCredential } from './credential-cache.ts';
+import type { IdentityDeps } from './deps.ts';
+import { assertNotThrottled, clearFailures, recordFailure } from './login-throttle.ts';
+import { dummyPasswordHash, hashSecret, newSecret, verifyPassword } from './secrets.ts';
+import { emailKey, getUser, type UserView } from './users.ts';
 
 /** The cookie that carries the session token. src/http reads the same name. */
 export const SESSION_COOKIE = 'heartland_session';

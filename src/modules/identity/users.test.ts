@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { UserId } from '../../kernel/ids.js';
-import type { IdentityDeps } from './deps.js';
-import { createUser, findUserByEmail, getUser, grantRole, login, revokeRole } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { UserId } from '../../kernel/ids.ts';
+import type { IdentityDeps } from './deps.ts';
+import { createUser, findUserByEmail, getUser, grantRole, login, revokeRole } from './index.ts';
 
 describe('users and roles', () => {
   let db: Database;

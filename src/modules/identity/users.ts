@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { Role } from '../../kernel/access.js';
-import type { UserId } from '../../kernel/ids.js';
-import { pgTime } from './pg-time.js';
+import type { Db } from '../../db/database.ts';
+import type { Role } from '../../kernel/access.ts';
+import type { UserId } from '../../kernel/ids.ts';
+import { pgTime } from './pg-time.ts';
 
 export interface UserView {
   id: UserId;

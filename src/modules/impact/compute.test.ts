@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MIDWEST, US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
-import { type CensusInput, computeImpact, type ExportInput, jobsSupported, share } from './compute.js';
+import { MIDWEST, US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
+import { type CensusInput, computeImpact, type ExportInput, jobsSupported, share } from './compute.ts';
 
 const data = {
   goal: { businesses: 1_000_000, text: 'goal' },

@@ -1,6 +1,6 @@
-import { isMidwest, type UsState } from '../../kernel/us-states.js';
-import { divRoundHalfEven } from '../../money/index.js';
-import type { ImpactData } from './impact-data.js';
+import { isMidwest, type UsState } from '../../kernel/us-states.ts';
+import { divRoundHalfEven } from '../../money/index.ts';
+import type { ImpactData } from './impact-data.ts';
 
 /** Verified sellers by home state and farm flag (from the sellers module's census). */
 export interface CensusInput {

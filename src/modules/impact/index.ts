@@ -4,7 +4,7 @@
  * jobs those exports support by the ITA's jobs-per-export ratio. Reads the sellers' census and the
  * ledger's escrow releases through their modules' public faces; owns no tables.
  */
-export { computeImpact, type ImpactFigures, jobsSupported, share } from './compute.js';
-export { type ImpactData, impactData } from './impact-data.js';
-export { EXPORT_ENTRY_KIND, type ImpactReport, impactReport } from './report.js';
-export { ImpactReportJson, impactJson, impactRoutes } from './routes.js';
+export { computeImpact, type ImpactFigures, jobsSupported, share } from './compute.ts';
+export { type ImpactData, impactData } from './impact-data.ts';
+export { EXPORT_ENTRY_KIND, type ImpactReport, impactReport } from './report.ts';
+export { ImpactReportJson, impactJson, impactRoutes } from './routes.ts';

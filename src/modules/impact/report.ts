@@ -1,9 +1,9 @@
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import * as ledger from '../ledger/index.js';
-import * as sellers from '../sellers/index.js';
-import { computeImpact, type ExportInput, type ImpactFigures } from './compute.js';
-import { type ImpactData, impactData } from './impact-data.js';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import * as ledger from '../ledger/index.ts';
+import * as sellers from '../sellers/index.ts';
+import { computeImpact, type ExportInput, type ImpactFigures } from './compute.ts';
+import { type ImpactData, impactData } from './impact-data.ts';
 
 /** The ledger entry that counts as an export: an escrow released to the seller (goods delivered, accepted). */
 export const EXPORT_ENTRY_KIND = 'escrow.release';

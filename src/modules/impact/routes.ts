@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../kernel/context.js';
-import { money, toJson } from '../../money/index.js';
-import { type ImpactReport, impactReport } from './report.js';
+import type { Ctx } from '../../kernel/context.ts';
+import { money, toJson } from '../../money/index.ts';
+import { type ImpactReport, impactReport } from './report.ts';
 
 const Usd = z.object({ amount: z.number().int(), currency: z.literal('USD') });
 const DecimalShare = z

@@ -1,16 +1,16 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import type { CurrencyCode } from '../../money/index.js';
-import { POSTING_SUMS } from './posting-sums.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import type { CurrencyCode } from '../../money/index.ts';
+import { POSTING_SUMS } from './posting-sums.ts';
 import {
   ACCOUNT_TYPES,
   type AccountBalance,
   type AccountType,
   NORMAL_SIDE,
   type TrialBalanceRow,
-} from './types.js';
-import { isAccountKey } from './validate.js';
+} from './types.ts';
+import { isAccountKey } from './validate.ts';
 
 type BalanceRow = {
   key: string;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import type { AccountSpec } from './types.js';
-import { checkAccountSpec } from './validate.js';
+import type { Db } from '../../db/database.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import type { AccountSpec } from './types.ts';
+import { checkAccountSpec } from './validate.ts';
 
 /** Shard rows per account without a limit: enough that concurrent checkouts rarely meet on one. */
 export const HOT_SHARDS = 16;

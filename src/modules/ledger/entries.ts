@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { CurrencyCode } from '../../money/index.js';
-import type { EntryMode, EntryView } from './types.js';
+import type { Db } from '../../db/database.ts';
+import type { CurrencyCode } from '../../money/index.ts';
+import type { EntryMode, EntryView } from './types.ts';
 
 const MAX_ENTRIES_PER_REFERENCE = 1000;
 

@@ -1,5 +1,5 @@
-import { format } from '../../money/index.js';
-import type { TrialBalanceRow, VerifyReport } from './types.js';
+import { format } from '../../money/index.ts';
+import type { TrialBalanceRow, VerifyReport } from './types.ts';
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntryMode } from './types.js';
+import type { EntryMode } from './types.ts';
 
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

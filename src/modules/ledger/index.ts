@@ -28,16 +28,16 @@
  *   }, clock);
  * });
  */
-export { accountBalance, accountBalances, trialBalance } from './balances.js';
-export { ensureAccounts } from './ensure-accounts.js';
-export { entriesByReference } from './entries.js';
-export { formatTrialBalance, formatVerifyReport } from './format.js';
-export { verifyInclusion } from './merkle.js';
-export { type MetadataTotal, metadataTotals } from './metadata-totals.js';
-export { postEntry } from './post-entry.js';
-export { postPendingEntry, voidPendingEntry } from './resolve-pending.js';
-export { ledgerRoutes } from './routes.js';
-export { inclusionProof, sealLedger } from './seal-ledger.js';
+export { accountBalance, accountBalances, trialBalance } from './balances.ts';
+export { ensureAccounts } from './ensure-accounts.ts';
+export { entriesByReference } from './entries.ts';
+export { formatTrialBalance, formatVerifyReport } from './format.ts';
+export { verifyInclusion } from './merkle.ts';
+export { type MetadataTotal, metadataTotals } from './metadata-totals.ts';
+export { postEntry } from './post-entry.ts';
+export { postPendingEntry, voidPendingEntry } from './resolve-pending.ts';
+export { ledgerRoutes } from './routes.ts';
+export { inclusionProof, sealLedger } from './seal-ledger.ts';
 export {
   ACCOUNT_TYPES,
   type AccountBalance,
@@ -54,6 +54,6 @@ export {
   type SealResult,
   type TrialBalanceRow,
   type VerifyReport,
-} from './types.js';
-export { accountKey } from './validate.js';
-export { verifyLedger } from './verify-ledger.js';
+} from './types.ts';
+export { accountKey } from './validate.ts';
+export { verifyLedger } from './verify-ledger.ts';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
-import { isDomainError } from '../../kernel/errors.js';
-import type { CurrencyCode } from '../../money/index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import { isDomainError } from '../../kernel/errors.ts';
+import type { CurrencyCode } from '../../money/index.ts';
 import {
   type AccountSpec,
   accountBalances,
@@ -17,10 +17,10 @@ import {
   verifyInclusion,
   verifyLedger,
   voidPendingEntry,
-} from './index.js';
-import { storedEntryHash } from './seal-ledger.js';
-import { cr, dr, post } from './test-helpers.js';
-import type { EntryInput } from './types.js';
+} from './index.ts';
+import { storedEntryHash } from './seal-ledger.ts';
+import { cr, dr, post } from './test-helpers.ts';
+import type { EntryInput } from './types.ts';
 
 /**
  * Model-based property: random sequences of entries (random accounts, currencies, amounts;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditPath, merkleRoot, verifyInclusion } from './merkle.js';
+import { auditPath, merkleRoot, verifyInclusion } from './merkle.ts';
 
 // The eight leaves and roots of Certificate Transparency's reference tests (merkle_tree_test.cc),
 // leaves given as hex bytes.

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../db/database.ts';
 
 const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
-import { isDomainError } from '../../kernel/errors.js';
-import { money } from '../../money/index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import { isDomainError } from '../../kernel/errors.ts';
+import { money } from '../../money/index.ts';
 import {
   accountBalance,
   ensureAccounts,
@@ -14,8 +14,8 @@ import {
   trialBalance,
   verifyLedger,
   voidPendingEntry,
-} from './index.js';
-import { countRows, cr, dr, errorCode, post } from './test-helpers.js';
+} from './index.ts';
+import { countRows, cr, dr, errorCode, post } from './test-helpers.ts';
 
 const clock = new ManualClock('2026-11-24T08:00:00Z');
 const TREASURY = 'treasury:USD';

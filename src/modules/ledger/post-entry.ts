@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, unprocessable } from '../../kernel/errors.js';
-import { entryHash, entryPayloadHash } from './hashing.js';
-import type { BalanceLimit, EntryInput, EntryMode, PostResult } from './types.js';
-import { checkEntryInput } from './validate.js';
-import { balanceDeltas, type WritePosting, writeEntry } from './write-entry.js';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, unprocessable } from '../../kernel/errors.ts';
+import { entryHash, entryPayloadHash } from './hashing.ts';
+import type { BalanceLimit, EntryInput, EntryMode, PostResult } from './types.ts';
+import { checkEntryInput } from './validate.ts';
+import { balanceDeltas, type WritePosting, writeEntry } from './write-entry.ts';
 
 /**
  * The answer for an id that is already taken: 'exists' when the stored payload is the one asked

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, notFound } from '../../kernel/errors.js';
-import { entryHash, resolutionPayloadHash } from './hashing.js';
-import { replayOf, replayOutcome } from './post-entry.js';
-import type { PostResult } from './types.js';
-import { checkEntryId } from './validate.js';
-import { writeEntry } from './write-entry.js';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, notFound } from '../../kernel/errors.ts';
+import { entryHash, resolutionPayloadHash } from './hashing.ts';
+import { replayOf, replayOutcome } from './post-entry.ts';
+import type { PostResult } from './types.ts';
+import { checkEntryId } from './validate.ts';
+import { writeEntry } from './write-entry.ts';
 
 type PendingRow = {
   kind: string;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { type App, createApp } from '../../http/app.js';
-import type { Principal } from '../../kernel/access.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { UserId } from '../../kernel/ids.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { type App, createApp } from '../../http/app.ts';
+import type { Principal } from '../../kernel/access.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { UserId } from '../../kernel/ids.ts';
 import {
   ensureAccounts,
   formatTrialBalance,
@@ -13,8 +13,8 @@ import {
   sealLedger,
   trialBalance,
   verifyInclusion,
-} from './index.js';
-import { cr, dr, post } from './test-helpers.js';
+} from './index.ts';
+import { cr, dr, post } from './test-helpers.ts';
 
 const clock = new ManualClock('2026-11-24T08:00:00Z');
 const people: Record<string, Principal> = {

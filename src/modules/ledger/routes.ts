@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { notFound } from '../../kernel/errors.js';
-import { type CurrencyCode, toJson } from '../../money/index.js';
-import { accountBalance, trialBalance } from './balances.js';
-import { entriesByReference } from './entries.js';
-import { inclusionProof, storedEntryHash } from './seal-ledger.js';
-import { isEntryId } from './validate.js';
-import { verifyLedger } from './verify-ledger.js';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { type CurrencyCode, toJson } from '../../money/index.ts';
+import { accountBalance, trialBalance } from './balances.ts';
+import { entriesByReference } from './entries.ts';
+import { inclusionProof, storedEntryHash } from './seal-ledger.ts';
+import { isEntryId } from './validate.ts';
+import { verifyLedger } from './verify-ledger.ts';
 
 const ACCESS = ['auditor', 'platform_admin'] as const;
 

@@ -1,9 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
 import {
   ensureAccounts,
   entriesByReference,
@@ -13,9 +13,9 @@ import {
   sealLedger,
   verifyInclusion,
   verifyLedger,
-} from './index.js';
-import { merkleRoot } from './merkle.js';
-import { cr, dr, post } from './test-helpers.js';
+} from './index.ts';
+import { merkleRoot } from './merkle.ts';
+import { cr, dr, post } from './test-helpers.ts';
 
 const clock = new ManualClock('2026-11-24T08:00:00Z');
 const PSP = 'psp_receivable:CNY';
@@ -145,7 +145,7 @@ describe('tamper evidence', () => {
     expect(named(await verifyLedger(db.db))).toEqual(['ledger.entry_hash_mismatch authorize:2']);
     // An attacker who also recomputes the entry's hash is caught by its seal's Merkle root.
     const [e] = await entriesByReference(db.db, 'ord_2');
-    const forged = (await import('./hashing.js')).entryHash({
+    const forged = (await import('./hashing.ts')).entryHash({
       id: e!.id,
       kind: 'payment.refund',
       reference: e!.reference,

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Clock } from '../../kernel/clock.js';
-import { invalid } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { sealHash } from './hashing.js';
-import { auditPath, merkleRoot } from './merkle.js';
-import type { InclusionProof, SealResult } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { sealHash } from './hashing.ts';
+import { auditPath, merkleRoot } from './merkle.ts';
+import type { InclusionProof, SealResult } from './types.ts';
 
 export const DEFAULT_SEAL_SIZE = 10_000;
 const MAX_SEAL_SIZE = 100_000;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Clock } from '../../kernel/clock.js';
-import { isDomainError } from '../../kernel/errors.js';
-import { type CurrencyCode, money } from '../../money/index.js';
-import { postEntry } from './post-entry.js';
-import type { EntryInput, PostingInput, PostResult } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { isDomainError } from '../../kernel/errors.ts';
+import { type CurrencyCode, money } from '../../money/index.ts';
+import { postEntry } from './post-entry.ts';
+import type { EntryInput, PostingInput, PostResult } from './types.ts';
 
 /** Tests only: helpers to write entries tersely and to count what is stored. */
 

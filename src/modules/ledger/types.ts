@@ -1,4 +1,4 @@
-import type { CurrencyCode, Money } from '../../money/index.js';
+import type { CurrencyCode, Money } from '../../money/index.ts';
 
 export const ACCOUNT_TYPES = [
   'psp_receivable',

@@ -1,5 +1,5 @@
-import { invalid, unprocessable } from '../../kernel/errors.js';
-import { type CurrencyCode, isCurrencyCode } from '../../money/index.js';
+import { invalid, unprocessable } from '../../kernel/errors.ts';
+import { type CurrencyCode, isCurrencyCode } from '../../money/index.ts';
 import {
   ACCOUNT_TYPES,
   type AccountSpec,
@@ -7,7 +7,7 @@ import {
   BALANCE_LIMITS,
   type EntryInput,
   MAX_AMOUNT,
-} from './types.js';
+} from './types.ts';
 
 // Entry ids are callers' idempotency keys ('authorize:pi_…'); keys are 'type:parts…:CCY'.
 const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.:\-/]{0,199}$/;

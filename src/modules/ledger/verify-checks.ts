@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { trialBalance } from './balances.js';
-import { POSTING_SUMS } from './posting-sums.js';
-import type { LedgerProblem } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { trialBalance } from './balances.ts';
+import { POSTING_SUMS } from './posting-sums.ts';
+import type { LedgerProblem } from './types.ts';
 
 /**
  * The set-wise checks of verifyLedger, each one SQL query over the stored postings so the

@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { entryHash, sealHash } from './hashing.js';
-import { merkleRoot } from './merkle.js';
-import type { EntryMode, LedgerProblem, VerifyReport } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { entryHash, sealHash } from './hashing.ts';
+import { merkleRoot } from './merkle.ts';
+import type { EntryMode, LedgerProblem, VerifyReport } from './types.ts';
 import {
   checkAccountBalances,
   checkPostingsAgainstAccounts,
   checkResolutions,
   checkSealCoverage,
   checkTrialBalance,
-} from './verify-checks.js';
+} from './verify-checks.ts';
 
 const PAGE = 2000;
 const MAX_PROBLEMS = 1000;

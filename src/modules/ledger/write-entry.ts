@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { CanonicalEntry } from './hashing.js';
-import type { EntryMode } from './types.js';
+import type { Db } from '../../db/database.ts';
+import type { CanonicalEntry } from './hashing.ts';
+import type { EntryMode } from './types.ts';
 
 export interface WritePosting {
   account: string;

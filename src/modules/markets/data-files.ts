@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { LOCALES, MARKET_CODES } from '../../kernel/locales.js';
-import { CURRENCY_CODES } from '../../money/index.js';
-import { isValidRate } from './types.js';
+import { LOCALES, MARKET_CODES } from '../../kernel/locales.ts';
+import { CURRENCY_CODES } from '../../money/index.ts';
+import { isValidRate } from './types.ts';
 
 /** data/ at the repository root, found from this file rather than the working directory. */
 export const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { notFound } from '../../kernel/errors.js';
-import type { CurrencyCode } from '../../money/index.js';
-import type { FxRate } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../kernel/errors.ts';
+import type { CurrencyCode } from '../../money/index.ts';
+import type { FxRate } from './types.ts';
 
 /** USD→USD is the identity; it has a fixed id so a quote in USD can still name "its" rate. */
 export const USD_IDENTITY_RATE: FxRate = Object.freeze({

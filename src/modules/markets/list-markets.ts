@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { notFound } from '../../kernel/errors.js';
-import type { Locale, MarketCode } from '../../kernel/locales.js';
-import type { CurrencyCode } from '../../money/index.js';
-import type { Market } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../kernel/errors.ts';
+import type { Locale, MarketCode } from '../../kernel/locales.ts';
+import type { CurrencyCode } from '../../money/index.ts';
+import type { Market } from './types.ts';
 
 interface MarketRow extends Record<string, unknown> {
   code: string;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { newId } from '../../kernel/ids.js';
-import { FxRatesFile, MarketsFile, readDataFile } from './data-files.js';
-import { clearRateCache } from './fx-rates.js';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { newId } from '../../kernel/ids.ts';
+import { FxRatesFile, MarketsFile, readDataFile } from './data-files.ts';
+import { clearRateCache } from './fx-rates.ts';
 
 /**
  * Loads data/markets.json and data/fx-rates.json. Idempotent: markets are upserted; a seed rate

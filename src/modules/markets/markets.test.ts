@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { Ctx } from '../../kernel/context.js';
-import { FxRatesFile, MarketsFile, readDataFile } from './data-files.js';
-import { getMarket, latestRate, listMarkets, loadMarketData, rateById, setRate } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { FxRatesFile, MarketsFile, readDataFile } from './data-files.ts';
+import { getMarket, latestRate, listMarkets, loadMarketData, rateById, setRate } from './index.ts';
 
 describe('markets and FX rates', () => {
   let db: Database;

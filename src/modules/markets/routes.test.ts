@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { type App, createApp } from '../../http/app.js';
-import type { Principal } from '../../kernel/access.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { UserId } from '../../kernel/ids.js';
-import { loadMarketData, marketsRoutes } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { type App, createApp } from '../../http/app.ts';
+import type { Principal } from '../../kernel/access.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { UserId } from '../../kernel/ids.ts';
+import { loadMarketData, marketsRoutes } from './index.ts';
 
 const admin: Principal = { userId: 'usr_admin' as UserId, roles: ['platform_admin'], sellerIds: [] };
 const buyer: Principal = { userId: 'usr_buyer' as UserId, roles: ['buyer'], sellerIds: [] };

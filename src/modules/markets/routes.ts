@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../kernel/context.js';
-import { LOCALES } from '../../kernel/locales.js';
-import { CURRENCY_CODES } from '../../money/index.js';
-import { latestRates } from './fx-rates.js';
-import { getMarket, listMarkets } from './list-markets.js';
-import { setRate } from './set-rate.js';
-import { type FxRate, isValidRate } from './types.js';
+import type { Ctx } from '../../kernel/context.ts';
+import { LOCALES } from '../../kernel/locales.ts';
+import { CURRENCY_CODES } from '../../money/index.ts';
+import { latestRates } from './fx-rates.ts';
+import { getMarket, listMarkets } from './list-markets.ts';
+import { setRate } from './set-rate.ts';
+import { type FxRate, isValidRate } from './types.ts';
 
 export const MarketView = z.object({
   code: z.string(),

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../db/audit.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Ctx } from '../../kernel/context.js';
-import { invalid } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { type CurrencyCode, isCurrencyCode } from '../../money/index.js';
-import { clearRateCache } from './fx-rates.js';
-import { type FxRate, isValidRate } from './types.js';
+import { recordAudit } from '../../db/audit.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { type CurrencyCode, isCurrencyCode } from '../../money/index.ts';
+import { clearRateCache } from './fx-rates.ts';
+import { type FxRate, isValidRate } from './types.ts';
 
 /** A rate may be dated a little ahead of this server's clock (clock skew), not more. */
 const MAX_FUTURE_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
-import type { Locale, MarketCode } from '../../kernel/locales.js';
-import type { CurrencyCode } from '../../money/index.js';
+import type { Locale, MarketCode } from '../../kernel/locales.ts';
+import type { CurrencyCode } from '../../money/index.ts';
 
 /** A destination market as buyers and other modules see it. */
 export interface Market {

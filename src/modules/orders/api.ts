@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { toJson } from '../../money/index.js';
-import type { OrderView } from './order-view.js';
-import type { Quote } from './quote-types.js';
+import { toJson } from '../../money/index.ts';
+import type { OrderView } from './order-view.ts';
+import type { Quote } from './quote-types.ts';
 
 /** API shapes: money is { amount: integer minor units, currency }. */
 export const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { newId } from '../../kernel/ids.js';
-import type { DeliveryAddress } from './delivery-address.js';
-import type { Quote } from './quote-types.js';
+import type { Db } from '../../db/database.ts';
+import { newId } from '../../kernel/ids.ts';
+import type { DeliveryAddress } from './delivery-address.ts';
+import type { Quote } from './quote-types.ts';
 
 /**
  * Splits a claimed quote into one order per seller (status awaiting_payment) with its lines,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDeliveryAddress, DeliveryAddressSchema, formatDeliveryAddress } from './delivery-address.js';
+import { checkDeliveryAddress, DeliveryAddressSchema, formatDeliveryAddress } from './delivery-address.ts';
 
 const shanghai = {
   recipientName: '李伟',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, unprocessable } from '../../kernel/errors.js';
+import { invalid, unprocessable } from '../../kernel/errors.ts';
 
 /**
  * Where the parcel goes: one address per checkout, copied onto each of its orders. The consignee

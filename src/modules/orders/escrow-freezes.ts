@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict } from '../../kernel/errors.js';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict } from '../../kernel/errors.ts';
 
 /** Orders whose escrow is still held (paid, not yet released or refunded) that contain any of these products. */
 export async function openOrdersWithProducts(db: Db, productIds: readonly string[]): Promise<string[]> {

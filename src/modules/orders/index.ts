@@ -7,23 +7,23 @@ export {
   QuoteJson,
   quoteToJson,
   RuleJson,
-} from './api.js';
-export { createOrdersFromQuote } from './create-orders.js';
+} from './api.ts';
+export { createOrdersFromQuote } from './create-orders.ts';
 export {
   checkDeliveryAddress,
   type DeliveryAddress,
   type DeliveryAddressInput,
   DeliveryAddressSchema,
   formatDeliveryAddress,
-} from './delivery-address.js';
+} from './delivery-address.ts';
 export {
   activeEscrowFreezes,
   freezeEscrowRelease,
   liftEscrowFreeze,
   openOrdersWithProducts,
-} from './escrow-freezes.js';
-export { FINAL_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from './order-states.js';
-export type { OrderLineView, OrderView } from './order-view.js';
+} from './escrow-freezes.ts';
+export { FINAL_STATUSES, ORDER_TRANSITIONS, type OrderStatus } from './order-states.ts';
+export type { OrderLineView, OrderView } from './order-view.ts';
 export {
   countBuyerParcelsSince,
   getOrder,
@@ -34,8 +34,8 @@ export {
   ordersByIds,
   ordersDueForRelease,
   ordersForCheckout,
-} from './queries.js';
-export type { Quote, QuoteLine, QuoteOrder, RuleRef } from './quote-types.js';
+} from './queries.ts';
+export type { Quote, QuoteLine, QuoteOrder, RuleRef } from './quote-types.ts';
 export {
   claimQuote,
   getCheckout,
@@ -44,8 +44,8 @@ export {
   type QuoteClaim,
   recordCheckout,
   saveQuote,
-} from './quotes.js';
-export { ordersRoutes } from './routes.js';
+} from './quotes.ts';
+export { ordersRoutes } from './routes.ts';
 export {
   closeDispute,
   type DisputeView,
@@ -53,4 +53,4 @@ export {
   openDispute,
   transitionMany,
   transitionOrder,
-} from './transitions.js';
+} from './transitions.ts';

@@ -1,4 +1,4 @@
-import type { TransitionTable } from '../../kernel/state-machine.js';
+import type { TransitionTable } from '../../kernel/state-machine.ts';
 
 /**
  * An order's life. Money moves only on the transitions into paid (capture into escrow),

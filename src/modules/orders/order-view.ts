@@ -1,7 +1,7 @@
-import type { CurrencyCode, Money } from '../../money/index.js';
-import type { DeliveryAddress } from './delivery-address.js';
-import type { OrderStatus } from './order-states.js';
-import type { RuleRef } from './quote-types.js';
+import type { CurrencyCode, Money } from '../../money/index.ts';
+import type { DeliveryAddress } from './delivery-address.ts';
+import type { OrderStatus } from './order-states.ts';
+import type { RuleRef } from './quote-types.ts';
 
 export interface OrderLineView {
   lineNo: number;

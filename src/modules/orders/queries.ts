@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { notFound } from '../../kernel/errors.js';
-import type { OrderStatus } from './order-states.js';
-import { type OrderView, rowToOrder } from './order-view.js';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../kernel/errors.ts';
+import type { OrderStatus } from './order-states.ts';
+import { type OrderView, rowToOrder } from './order-view.ts';
 
 /**
  * Orders with their lines in one round trip: the lines come back as a JSON array per order,

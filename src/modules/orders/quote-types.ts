@@ -1,5 +1,5 @@
-import type { MarketCode } from '../../kernel/locales.js';
-import type { CurrencyCode } from '../../money/index.js';
+import type { MarketCode } from '../../kernel/locales.ts';
+import type { CurrencyCode } from '../../money/index.ts';
 
 /** Which rule produced an amount (compliance, shipping, FX): every figure on a quote can say why. */
 export interface RuleRef {

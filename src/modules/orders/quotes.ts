@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { notFound, unprocessable } from '../../kernel/errors.js';
-import type { Quote } from './quote-types.js';
-import { snapshotFromJson, snapshotToJson } from './quote-types.js';
+import type { Db } from '../../db/database.ts';
+import { notFound, unprocessable } from '../../kernel/errors.ts';
+import type { Quote } from './quote-types.ts';
+import { snapshotFromJson, snapshotToJson } from './quote-types.ts';
 
 type QuoteBody = Pick<Quote, 'orders' | 'totals' | 'fxSource'>;
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../kernel/context.js';
-import { forbidden } from '../../kernel/errors.js';
-import { OrderJson, orderToJson } from './api.js';
-import { ORDER_TRANSITIONS, type OrderStatus } from './order-states.js';
-import { listBuyerOrders, listSellerOrders } from './queries.js';
+import type { Ctx } from '../../kernel/context.ts';
+import { forbidden } from '../../kernel/errors.ts';
+import { OrderJson, orderToJson } from './api.ts';
+import { ORDER_TRANSITIONS, type OrderStatus } from './order-states.ts';
+import { listBuyerOrders, listSellerOrders } from './queries.ts';
 
 const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'a seller id (sel_…)');
 const STATUSES = Object.keys(ORDER_TRANSITIONS) as [OrderStatus, ...OrderStatus[]];

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, notFound } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { assertTransition } from '../../kernel/state-machine.js';
-import { assertEscrowNotFrozen } from './escrow-freezes.js';
-import { ORDER_TRANSITIONS, type OrderStatus } from './order-states.js';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, notFound } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { assertTransition } from '../../kernel/state-machine.ts';
+import { assertEscrowNotFrozen } from './escrow-freezes.ts';
+import { ORDER_TRANSITIONS, type OrderStatus } from './order-states.ts';
 
 /** The timestamp column each status stamps when entered. */
 const STAMP: Partial<Record<OrderStatus, string>> = {

@@ -1,5 +1,5 @@
-import type { CurrencyCode } from '../../money/index.js';
-import type { AccountSpec } from '../ledger/index.js';
+import type { CurrencyCode } from '../../money/index.ts';
+import type { AccountSpec } from '../ledger/index.ts';
 
 /**
  * The ledger accounts payments moves money through. The key is the account id. An order's

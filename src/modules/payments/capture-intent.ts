@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict } from '../../kernel/errors.js';
-import { postPendingEntry } from '../ledger/index.js';
-import { lockIntentWithOrders } from './queries.js';
-import { iso } from './sql.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict } from '../../kernel/errors.ts';
+import { postPendingEntry } from '../ledger/index.ts';
+import { lockIntentWithOrders } from './queries.ts';
+import { iso } from './sql.ts';
 
 /**
  * charge.succeeded: the intent succeeds, the authorization hold is posted ('capture:<intentId>')

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, notFound } from '../../kernel/errors.js';
-import { ensureAccounts, postEntry } from '../ledger/index.js';
-import { accounts } from './accounts.js';
-import { iso, moneyOf, query } from './sql.js';
-import type { PayoutStatus } from './types.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, notFound } from '../../kernel/errors.ts';
+import { ensureAccounts, postEntry } from '../ledger/index.ts';
+import { accounts } from './accounts.ts';
+import { iso, moneyOf, query } from './sql.ts';
+import type { PayoutStatus } from './types.ts';
 
 interface PayoutRow extends Record<string, unknown> {
   id: string;

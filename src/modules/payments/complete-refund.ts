@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { notFound } from '../../kernel/errors.js';
-import { postEntry } from '../ledger/index.js';
-import { accounts } from './accounts.js';
-import { currencyOf, iso, moneyOf, query } from './sql.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { postEntry } from '../ledger/index.ts';
+import { accounts } from './accounts.ts';
+import { currencyOf, iso, moneyOf, query } from './sql.ts';
 
 interface RefundRow extends Record<string, unknown> {
   id: string;

@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { type Money, sum } from '../../money/index.js';
-import { ensureAccounts, postEntry } from '../ledger/index.js';
-import { accounts } from './accounts.js';
-import { intentForCheckout } from './queries.js';
-import { iso, query } from './sql.js';
-import type { PaymentIntentView } from './types.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { type Money, sum } from '../../money/index.ts';
+import { ensureAccounts, postEntry } from '../ledger/index.ts';
+import { accounts } from './accounts.ts';
+import { intentForCheckout } from './queries.ts';
+import { iso, query } from './sql.ts';
+import type { PaymentIntentView } from './types.ts';
 
 export interface CreatePaymentIntentInput {
   checkoutId: string;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict } from '../../kernel/errors.js';
-import { voidPendingEntry } from '../ledger/index.js';
-import { escrowOrderIds, lockIntent } from './queries.js';
-import { iso } from './sql.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict } from '../../kernel/errors.ts';
+import { voidPendingEntry } from '../ledger/index.ts';
+import { escrowOrderIds, lockIntent } from './queries.ts';
+import { iso } from './sql.ts';
 
 /**
  * A decline or charge.failed: the intent fails, the authorization hold is voided

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { ManualClock } from '../../kernel/clock.js';
-import type { Ctx } from '../../kernel/context.js';
-import { newId } from '../../kernel/ids.js';
-import { money } from '../../money/index.js';
-import { accountBalance } from '../ledger/index.js';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { ManualClock } from '../../kernel/clock.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { newId } from '../../kernel/ids.ts';
+import { money } from '../../money/index.ts';
+import { accountBalance } from '../ledger/index.ts';
 import {
   captureIntent,
   createPaymentIntent,
@@ -19,9 +19,9 @@ import {
   sellerMoney,
   submitPaymentIntent,
   submitRefund,
-} from './index.js';
-import type { SandboxProvider } from './sandbox/provider.js';
-import { balanceOf, type Harness, makeHarness } from './test-helpers.js';
+} from './index.ts';
+import type { SandboxProvider } from './sandbox/provider.ts';
+import { balanceOf, type Harness, makeHarness } from './test-helpers.ts';
 
 describe('payments: intents, escrow, refunds and payouts', () => {
   let h: Harness;

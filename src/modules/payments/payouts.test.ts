@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { ManualClock } from '../../kernel/clock.js';
-import type { Ctx } from '../../kernel/context.js';
-import { newId } from '../../kernel/ids.js';
-import { money } from '../../money/index.js';
-import { accountBalance } from '../ledger/index.js';
-import { captureIntent, failPayout, releaseEscrow, runPayouts, sellerMoney } from './index.js';
-import type { SandboxProvider } from './sandbox/provider.js';
-import { balanceOf, type Harness, makeHarness } from './test-helpers.js';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { ManualClock } from '../../kernel/clock.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { newId } from '../../kernel/ids.ts';
+import { money } from '../../money/index.ts';
+import { accountBalance } from '../ledger/index.ts';
+import { captureIntent, failPayout, releaseEscrow, runPayouts, sellerMoney } from './index.ts';
+import type { SandboxProvider } from './sandbox/provider.ts';
+import { balanceOf, type Harness, makeHarness } from './test-helpers.ts';
 
 describe('payouts', () => {
   let h: Harness;

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { notFound } from '../../kernel/errors.js';
-import type { PaymentIntentId } from '../../kernel/ids.js';
-import { type Money, zero } from '../../money/index.js';
-import { accountBalance } from '../ledger/index.js';
-import { accounts } from './accounts.js';
-import { moneyOf, query } from './sql.js';
-import type { EscrowStatus, EscrowView, IntentStatus, PaymentIntentView, PayoutStatus } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../kernel/errors.ts';
+import type { PaymentIntentId } from '../../kernel/ids.ts';
+import { type Money, zero } from '../../money/index.ts';
+import { accountBalance } from '../ledger/index.ts';
+import { accounts } from './accounts.ts';
+import { moneyOf, query } from './sql.ts';
+import type { EscrowStatus, EscrowView, IntentStatus, PaymentIntentView, PayoutStatus } from './types.ts';
 
 export interface IntentRow extends Record<string, unknown> {
   id: string;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { query } from './sql.js';
-import type { PaymentEvent } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { query } from './sql.ts';
+import type { PaymentEvent } from './types.ts';
 
 /**
  * Remembers a provider event in the caller's transaction and says whether it is new. The

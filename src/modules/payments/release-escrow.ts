@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import type { Money } from '../../money/index.js';
-import { ensureAccounts, type PostingInput, postEntry } from '../ledger/index.js';
-import { accounts } from './accounts.js';
-import { lockEscrow } from './queries.js';
-import { currencyOf, iso, moneyOf } from './sql.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import type { Money } from '../../money/index.ts';
+import { ensureAccounts, type PostingInput, postEntry } from '../ledger/index.ts';
+import { accounts } from './accounts.ts';
+import { lockEscrow } from './queries.ts';
+import { currencyOf, iso, moneyOf } from './sql.ts';
 
 export interface ReleaseEscrowInput {
   orderId: string;

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import type { Money } from '../../money/index.js';
-import { ensureAccounts, postEntry } from '../ledger/index.js';
-import { accounts } from './accounts.js';
-import { lockEscrow } from './queries.js';
-import { currencyOf, iso, moneyOf, query } from './sql.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import type { Money } from '../../money/index.ts';
+import { ensureAccounts, postEntry } from '../ledger/index.ts';
+import { accounts } from './accounts.ts';
+import { lockEscrow } from './queries.ts';
+import { currencyOf, iso, moneyOf, query } from './sql.ts';
 
 export interface RefundRequested {
   refundId: string;

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { type App, createApp } from '../../http/app.js';
-import type { Principal } from '../../kernel/access.js';
-import { ManualClock } from '../../kernel/clock.js';
-import { newId, type SellerId, type UserId } from '../../kernel/ids.js';
-import { money } from '../../money/index.js';
-import { captureIntent } from './capture-intent.js';
-import { createPaymentIntent } from './create-payment-intent.js';
-import { paymentsRoutes } from './routes.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { type App, createApp } from '../../http/app.ts';
+import type { Principal } from '../../kernel/access.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import { newId, type SellerId, type UserId } from '../../kernel/ids.ts';
+import { money } from '../../money/index.ts';
+import { captureIntent } from './capture-intent.ts';
+import { createPaymentIntent } from './create-payment-intent.ts';
+import { paymentsRoutes } from './routes.ts';
 
 describe('GET /sellers/:sellerId/money', () => {
   let db: Database;

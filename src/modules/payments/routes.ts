@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole } from '../../kernel/access.js';
-import type { Ctx } from '../../kernel/context.js';
-import { forbidden } from '../../kernel/errors.js';
-import { toJson } from '../../money/index.js';
-import { sellerMoney } from './queries.js';
+import { hasRole } from '../../kernel/access.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { forbidden } from '../../kernel/errors.ts';
+import { toJson } from '../../money/index.ts';
+import { sellerMoney } from './queries.ts';
 
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string() });
 

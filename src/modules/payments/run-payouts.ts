@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Ctx } from '../../kernel/context.js';
-import { DomainError, isDomainError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import type { Money } from '../../money/index.js';
-import { accountBalance, accountBalances, ensureAccounts, postEntry } from '../ledger/index.js';
-import { accounts } from './accounts.js';
-import { iso, moneyOf, query } from './sql.js';
-import type { PaymentProvider } from './types.js';
+import { emitEvent } from '../../db/audit.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { DomainError, isDomainError } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import type { Money } from '../../money/index.ts';
+import { accountBalance, accountBalances, ensureAccounts, postEntry } from '../ledger/index.ts';
+import { accounts } from './accounts.ts';
+import { iso, moneyOf, query } from './sql.ts';
+import type { PaymentProvider } from './types.ts';
 
 export interface PayoutCreated {
   payoutId: string;

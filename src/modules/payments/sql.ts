@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { type CurrencyCode, isCurrencyCode, type Money } from '../../money/index.js';
+import type { Db } from '../../db/database.ts';
+import { type CurrencyCode, isCurrencyCode, type Money } from '../../money/index.ts';
 
 /** Runs a query and returns its rows typed as the caller declares them. */
 export async function query<T extends Record<string, unknown>>(db: Db, q: SQL): Promise<T[]> {

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../kernel/context.js';
-import { conflict, notFound } from '../../kernel/errors.js';
-import type { Money } from '../../money/index.js';
-import { moneyOf, query } from './sql.js';
-import type { IntentStatus, PaymentIntentView, PaymentProvider } from './types.js';
+import type { Ctx } from '../../kernel/context.ts';
+import { conflict, notFound } from '../../kernel/errors.ts';
+import type { Money } from '../../money/index.ts';
+import { moneyOf, query } from './sql.ts';
+import type { IntentStatus, PaymentIntentView, PaymentProvider } from './types.ts';
 
 export type SubmitResult =
   | { status: 'processing' }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../kernel/context.js';
-import { conflict, notFound } from '../../kernel/errors.js';
-import { moneyOf, query } from './sql.js';
-import type { PaymentProvider } from './types.js';
+import type { Ctx } from '../../kernel/context.ts';
+import { conflict, notFound } from '../../kernel/errors.ts';
+import { moneyOf, query } from './sql.ts';
+import type { PaymentProvider } from './types.ts';
 
 interface RefundRow extends Record<string, unknown> {
   id: string;

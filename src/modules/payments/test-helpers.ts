@@ -1,21 +1,21 @@
 import { expect } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { Ctx } from '../../kernel/context.js';
-import { newId } from '../../kernel/ids.js';
-import { type CurrencyCode, money } from '../../money/index.js';
-import { accountBalance, trialBalance, verifyLedger } from '../ledger/index.js';
-import { captureIntent } from './capture-intent.js';
-import { completePayout, failPayout } from './complete-payout.js';
-import { completeRefund } from './complete-refund.js';
-import { createPaymentIntent } from './create-payment-intent.js';
-import { failIntent } from './fail-intent.js';
-import { recordWebhookEvent } from './record-webhook-event.js';
-import { createSandboxProvider, type SandboxProvider } from './sandbox/provider.js';
-import { SANDBOX_SIGNATURE_HEADER, verifySandboxWebhook } from './sandbox/webhook.js';
-import type { PaymentEvent, PaymentIntentView } from './types.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { newId } from '../../kernel/ids.ts';
+import { type CurrencyCode, money } from '../../money/index.ts';
+import { accountBalance, trialBalance, verifyLedger } from '../ledger/index.ts';
+import { captureIntent } from './capture-intent.ts';
+import { completePayout, failPayout } from './complete-payout.ts';
+import { completeRefund } from './complete-refund.ts';
+import { createPaymentIntent } from './create-payment-intent.ts';
+import { failIntent } from './fail-intent.ts';
+import { recordWebhookEvent } from './record-webhook-event.ts';
+import { createSandboxProvider, type SandboxProvider } from './sandbox/provider.ts';
+import { SANDBOX_SIGNATURE_HEADER, verifySandboxWebhook } from './sandbox/webhook.ts';
+import type { PaymentEvent, PaymentIntentView } from './types.ts';
 
 /** Tests only: the posted balance of a ledger account on its normal side, 0 when it does not exist. */
 export async function balanceOf(ctx: Ctx, key: string): Promise<bigint> {

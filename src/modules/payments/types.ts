@@ -1,5 +1,5 @@
-import type { PaymentIntentId } from '../../kernel/ids.js';
-import type { Money } from '../../money/index.js';
+import type { PaymentIntentId } from '../../kernel/ids.ts';
+import type { Money } from '../../money/index.ts';
 
 /** A payment service provider as Heartland uses it. Every call is idempotent by `idempotencyKey`. */
 export interface PaymentProvider {

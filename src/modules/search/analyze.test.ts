@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bigrams, stem, tokenize, units } from './analyze.js';
-import { type Expr, planQuery } from './query-plan.js';
-import { compileSynonyms, defaultSynonyms } from './synonyms.js';
+import { bigrams, stem, tokenize, units } from './analyze.ts';
+import { type Expr, planQuery } from './query-plan.ts';
+import { compileSynonyms, defaultSynonyms } from './synonyms.ts';
 
 const noSynonyms = compileSynonyms({ note: 'none', version: 1, groups: [] });
 

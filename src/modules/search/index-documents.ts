@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import { LOCALES } from '../../kernel/locales.js';
-import { isUsState, US_STATES } from '../../kernel/us-states.js';
-import { ANALYZER_ID, normalize, tokenize, units } from './analyze.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { LOCALES } from '../../kernel/locales.ts';
+import { isUsState, US_STATES } from '../../kernel/us-states.ts';
+import { ANALYZER_ID, normalize, tokenize, units } from './analyze.ts';
 
 /**
  * What built the index: the analyzer, and the shape of the document. Bump DOCUMENT_VERSION whenever a
@@ -12,7 +12,7 @@ import { ANALYZER_ID, normalize, tokenize, units } from './analyze.js';
 export const DOCUMENT_VERSION = 2;
 export const INDEX_VERSION = `${ANALYZER_ID}/doc-${DOCUMENT_VERSION}`;
 
-import type { IndexableProduct } from './types.js';
+import type { IndexableProduct } from './types.ts';
 
 /** Long descriptions add little to recall and a lot to the index: only their start is indexed. */
 const MAX_FIELD_CHARS = 8_000;

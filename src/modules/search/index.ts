@@ -3,24 +3,24 @@
  * Simplified folding, synonyms across languages, trigram typo matching), fed from catalog's
  * outbox as a read model. Queries, facets, suggestions and the public routes.
  */
-export { ANALYZER_ID, normalize, tokenize } from './analyze.js';
-export { indexDocuments, removeDocuments } from './index-documents.js';
+export { ANALYZER_ID, normalize, tokenize } from './analyze.ts';
+export { indexDocuments, removeDocuments } from './index-documents.ts';
 export {
   clearListingMarkets,
   type ListingMarkets,
   type ListingMarketsRefresher,
   type ListingMarketWindow,
   setListingMarkets,
-} from './listing-markets.js';
-export { searchRoutes } from './routes.js';
-export { MAX_PAGE_SIZE, PRICE_BUCKETS_USD, searchProducts } from './search-products.js';
-export { suggest } from './suggest.js';
+} from './listing-markets.ts';
+export { searchRoutes } from './routes.ts';
+export { MAX_PAGE_SIZE, PRICE_BUCKETS_USD, searchProducts } from './search-products.ts';
+export { suggest } from './suggest.ts';
 export {
   PRODUCT_CHANGED_TOPIC,
   reindexAll,
   searchIndexIsStale,
   syncSearchIndex,
-} from './sync-search-index.js';
+} from './sync-search-index.ts';
 export type {
   IndexableProduct,
   PriceRangeFacet,
@@ -29,4 +29,4 @@ export type {
   SearchResult,
   SearchSort,
   Suggestion,
-} from './types.js';
+} from './types.ts';

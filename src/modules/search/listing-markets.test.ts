@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import { emitEvent } from '../../db/audit.js';
-import type { Database, Db } from '../../db/database.js';
-import { indexDocuments } from './index-documents.js';
-import { setListingMarkets } from './listing-markets.js';
-import { searchProducts } from './search-products.js';
-import { suggest } from './suggest.js';
-import { type ProductSource, reindexFrom, syncFrom } from './sync-search-index.js';
-import { FIXTURES, ids, pid } from './test-fixtures.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import { emitEvent } from '../../db/audit.ts';
+import type { Database, Db } from '../../db/database.ts';
+import { indexDocuments } from './index-documents.ts';
+import { setListingMarkets } from './listing-markets.ts';
+import { searchProducts } from './search-products.ts';
+import { suggest } from './suggest.ts';
+import { type ProductSource, reindexFrom, syncFrom } from './sync-search-index.ts';
+import { FIXTURES, ids, pid } from './test-fixtures.ts';
 
 const GINSENG_ROOT = pid(1);
 const GINSENG_TEA = pid(2);

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import { isMarketCode } from '../../kernel/locales.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { isMarketCode } from '../../kernel/locales.ts';
 
 /** A period in which a product may be shown in a market: from `from` (inclusive) to `until` (exclusive; null: open). */
 export interface ListingMarketWindow {

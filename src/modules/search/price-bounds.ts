@@ -1,4 +1,4 @@
-import { applyRate, type CurrencyCode, minorUnits, money, parseDecimal } from '../../money/index.js';
+import { applyRate, type CurrencyCode, minorUnits, money, parseDecimal } from '../../money/index.ts';
 
 /** The price a buyer sees: USD cents converted at `rate` (USD→currency), rounded once half-to-even. */
 export function displayedPrice(usdCents: bigint, rate: string, currency: CurrencyCode): bigint {

@@ -1,5 +1,5 @@
-import { bigrams, normalize, stem, type Unit, units } from './analyze.js';
-import { defaultSynonyms, matchSynonym, type SynonymGroup, type SynonymSet } from './synonyms.js';
+import { bigrams, normalize, stem, type Unit, units } from './analyze.ts';
+import { defaultSynonyms, matchSynonym, type SynonymGroup, type SynonymSet } from './synonyms.ts';
 
 /** A boolean query over index terms, rendered to PostgreSQL tsquery text. */
 export type Expr = { and: Expr[] } | { or: Expr[] } | { term: string; prefix?: boolean };

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../kernel/context.js';
-import { DomainError, isDomainError } from '../../kernel/errors.js';
-import { LOCALES, MARKET_CODES, type MarketCode } from '../../kernel/locales.js';
-import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
-import { type CurrencyCode, toJson } from '../../money/index.js';
-import { type FxRate, getMarket, latestRate } from '../markets/index.js';
-import { displayedPrice, usdBoundsFor } from './price-bounds.js';
+import type { Ctx } from '../../kernel/context.ts';
+import { DomainError, isDomainError } from '../../kernel/errors.ts';
+import { LOCALES, MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
+import { type CurrencyCode, toJson } from '../../money/index.ts';
+import { type FxRate, getMarket, latestRate } from '../markets/index.ts';
+import { displayedPrice, usdBoundsFor } from './price-bounds.ts';
 import {
   CATEGORY_SLUG,
   MAX_PAGE,
@@ -14,9 +14,9 @@ import {
   MAX_PRICE_CENTS,
   MAX_QUERY_CHARS,
   searchProducts,
-} from './search-products.js';
-import { MAX_PREFIX_CHARS, suggest } from './suggest.js';
-import { SEARCH_SORTS } from './types.js';
+} from './search-products.ts';
+import { MAX_PREFIX_CHARS, suggest } from './suggest.ts';
+import { SEARCH_SORTS } from './types.ts';
 
 const MoneyJson = z.object({ amount: z.number().int(), currency: z.string().length(3) });
 /** Whole minor units as digits; held as text so no float ever touches a price. */

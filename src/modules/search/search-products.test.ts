@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { isDomainError } from '../../kernel/errors.js';
-import type { Locale } from '../../kernel/locales.js';
-import { indexDocuments, removeDocuments } from './index-documents.js';
-import { searchProducts } from './search-products.js';
-import { suggest } from './suggest.js';
-import { FIXTURES, HIDDEN_ID, ids, pid } from './test-fixtures.js';
-import type { SearchQuery } from './types.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { isDomainError } from '../../kernel/errors.ts';
+import type { Locale } from '../../kernel/locales.ts';
+import { indexDocuments, removeDocuments } from './index-documents.ts';
+import { searchProducts } from './search-products.ts';
+import { suggest } from './suggest.ts';
+import { FIXTURES, HIDDEN_ID, ids, pid } from './test-fixtures.ts';
+import type { SearchQuery } from './types.ts';
 
 const GINSENG_ROOT = pid(1);
 const GINSENG_TEA = pid(2);

@@ -1,19 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import { isLocale, isMarketCode, LOCALES, type Locale } from '../../kernel/locales.js';
-import { isUsState, type UsState } from '../../kernel/us-states.js';
-import { money } from '../../money/index.js';
-import { shownInMarket } from './listing-markets.js';
-import { planQuery, type QueryPlan, renderGroups, unitExpr } from './query-plan.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { isLocale, isMarketCode, LOCALES, type Locale } from '../../kernel/locales.ts';
+import { isUsState, type UsState } from '../../kernel/us-states.ts';
+import { money } from '../../money/index.ts';
+import { shownInMarket } from './listing-markets.ts';
+import { planQuery, type QueryPlan, renderGroups, unitExpr } from './query-plan.ts';
 import {
   SEARCH_SORTS,
   type SearchHit,
   type SearchQuery,
   type SearchResult,
   type SearchSort,
-} from './types.js';
+} from './types.ts';
 
 export const MAX_QUERY_CHARS = 200;
 export const MAX_PAGE_SIZE = 50;

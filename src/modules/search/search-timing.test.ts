@@ -1,14 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import type { Locale } from '../../kernel/locales.js';
-import { MARKET_CODES } from '../../kernel/locales.js';
-import { indexDocuments } from './index-documents.js';
-import { setListingMarkets } from './listing-markets.js';
-import { searchProducts } from './search-products.js';
-import { suggest } from './suggest.js';
-import { FIXTURES, manyProducts } from './test-fixtures.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import type { Locale } from '../../kernel/locales.ts';
+import { MARKET_CODES } from '../../kernel/locales.ts';
+import { indexDocuments } from './index-documents.ts';
+import { setListingMarkets } from './listing-markets.ts';
+import { searchProducts } from './search-products.ts';
+import { suggest } from './suggest.ts';
+import { FIXTURES, manyProducts } from './test-fixtures.ts';
 
 /**
  * Query latency over a few hundred documents, printed for the record (no timing assertion:

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import { isLocale, isMarketCode, type Locale } from '../../kernel/locales.js';
-import { normalize, units } from './analyze.js';
-import { shownInMarket } from './listing-markets.js';
-import { planPrefix } from './query-plan.js';
-import { pickTitle } from './search-products.js';
-import type { Suggestion } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { isLocale, isMarketCode, type Locale } from '../../kernel/locales.ts';
+import { normalize, units } from './analyze.ts';
+import { shownInMarket } from './listing-markets.ts';
+import { planPrefix } from './query-plan.ts';
+import { pickTitle } from './search-products.ts';
+import type { Suggestion } from './types.ts';
 
 export const MAX_SUGGESTIONS = 8;
 export const MAX_PREFIX_CHARS = 100;

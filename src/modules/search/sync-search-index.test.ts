@@ -1,22 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import { emitEvent } from '../../db/audit.js';
-import type { Database, Db } from '../../db/database.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { SellerId } from '../../kernel/ids.js';
-import { createProduct, loadCategories, updateProduct } from '../catalog/index.js';
-import { indexDocuments } from './index-documents.js';
-import { searchProducts } from './search-products.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import { emitEvent } from '../../db/audit.ts';
+import type { Database, Db } from '../../db/database.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { SellerId } from '../../kernel/ids.ts';
+import { createProduct, loadCategories, updateProduct } from '../catalog/index.ts';
+import { indexDocuments } from './index-documents.ts';
+import { searchProducts } from './search-products.ts';
 import {
   type ProductSource,
   reindexFrom,
   searchIndexIsStale,
   syncFrom,
   syncSearchIndex,
-} from './sync-search-index.js';
-import { FIXTURES, ids, manyProducts, pid } from './test-fixtures.js';
-import type { IndexableProduct } from './types.js';
+} from './sync-search-index.ts';
+import { FIXTURES, ids, manyProducts, pid } from './test-fixtures.ts';
+import type { IndexableProduct } from './types.ts';
 
 /** A catalog held in memory, read the way catalog.productsForIndex reads (id order, unknown ids left out). */
 function memorySource(products: Map<string, IndexableProduct>): ProductSource & { reads: number } {

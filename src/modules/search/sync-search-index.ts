@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { invalid } from '../../kernel/errors.js';
-import { allProductIds, productsForIndex } from '../catalog/index.js';
-import { INDEX_VERSION, indexDocuments, removeDocuments } from './index-documents.js';
-import { clearListingMarkets, type ListingMarketsRefresher } from './listing-markets.js';
-import type { IndexableProduct } from './types.js';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { invalid } from '../../kernel/errors.ts';
+import { allProductIds, productsForIndex } from '../catalog/index.ts';
+import { INDEX_VERSION, indexDocuments, removeDocuments } from './index-documents.ts';
+import { clearListingMarkets, type ListingMarketsRefresher } from './listing-markets.ts';
+import type { IndexableProduct } from './types.ts';
 
 export const PRODUCT_CHANGED_TOPIC = 'catalog.product_changed';
 export const DEFAULT_SYNC_BATCH = 200;

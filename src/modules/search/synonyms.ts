@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { normalize, stem, type Unit, units } from './analyze.js';
+import { normalize, stem, type Unit, units } from './analyze.ts';
 
 /** data/search/synonyms.json: groups of terms that mean the same product, across languages. */
 const SynonymFile = z

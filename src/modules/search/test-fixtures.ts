@@ -1,6 +1,6 @@
-import type { Locale } from '../../kernel/locales.js';
-import type { UsState } from '../../kernel/us-states.js';
-import type { IndexableProduct } from './types.js';
+import type { Locale } from '../../kernel/locales.ts';
+import type { UsState } from '../../kernel/us-states.ts';
+import type { IndexableProduct } from './types.ts';
 
 /** Test data only: a small Midwest catalog with real Chinese, Japanese and Korean titles. */
 

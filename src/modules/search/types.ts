@@ -1,6 +1,6 @@
-import type { Locale } from '../../kernel/locales.js';
-import type { UsState } from '../../kernel/us-states.js';
-import type { Money } from '../../money/index.js';
+import type { Locale } from '../../kernel/locales.ts';
+import type { UsState } from '../../kernel/us-states.ts';
+import type { Money } from '../../money/index.ts';
 
 /**
  * What search reads about a product: the shape of catalog's `ProductIndexDoc`

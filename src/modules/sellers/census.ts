@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { isUsState, type UsState } from '../../kernel/us-states.js';
+import type { Db } from '../../db/database.ts';
+import { isUsState, type UsState } from '../../kernel/us-states.ts';
 
 /** The SBA Office of Advocacy's research definition: fewer than 500 employees (reference M3). */
 export const SMALL_BUSINESS_MAX_EMPLOYEES = 499;

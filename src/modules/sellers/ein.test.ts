@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { einProblem, maskEin, VALID_EIN_PREFIXES } from './ein.js';
+import { einProblem, maskEin, VALID_EIN_PREFIXES } from './ein.ts';
 
 const NEVER_ASSIGNED = [
   '00',

@@ -3,20 +3,20 @@ export {
   type SellerCensusRow,
   SMALL_BUSINESS_MAX_EMPLOYEES,
   sellerCensus,
-} from './census.js';
-export { EIN_FORMAT, einProblem, maskEin, VALID_EIN_PREFIXES } from './ein.js';
-export { OnboardSellerInput, onboardSeller } from './onboard-seller.js';
-export { getSeller, listSellers, type SellerFacts, sellerFacts } from './read-sellers.js';
-export { SellerIdParam, SellerViewSchema, sellersRoutes } from './routes.js';
+} from './census.ts';
+export { EIN_FORMAT, einProblem, maskEin, VALID_EIN_PREFIXES } from './ein.ts';
+export { OnboardSellerInput, onboardSeller } from './onboard-seller.ts';
+export { getSeller, listSellers, type SellerFacts, sellerFacts } from './read-sellers.ts';
+export { SellerIdParam, SellerViewSchema, sellersRoutes } from './routes.ts';
 export {
   publicSellerView,
   SELLER_STATES,
   SELLER_TRANSITIONS,
   type SellerState,
   type SellerView,
-} from './seller-view.js';
-export { transitionSeller } from './transition-seller.js';
-export { getVerificationDocument, type VerificationDocument } from './verification-documents.js';
+} from './seller-view.ts';
+export { transitionSeller } from './transition-seller.ts';
+export { getVerificationDocument, type VerificationDocument } from './verification-documents.ts';
 export {
   FARM_DOCUMENT_KINDS,
   type FarmDocumentKind,
@@ -26,7 +26,7 @@ export {
   VERIFICATION_KINDS,
   VerificationItemInput,
   type VerificationKind,
-} from './verification-evidence.js';
+} from './verification-evidence.ts';
 export {
   decideVerificationItem,
   getVerificationItem,
@@ -36,7 +36,7 @@ export {
   submitVerificationItem,
   type VerificationItem,
   type VerificationItemStatus,
-} from './verification-items.js';
+} from './verification-items.ts';
 export {
   badgeLabel,
   computeVerification,
@@ -44,4 +44,4 @@ export {
   type Requirement,
   type VerificationStanding,
   verificationDefinitions,
-} from './verification-levels.js';
+} from './verification-levels.ts';

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { emitEvent, recordAudit } from '../../db/audit.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Ctx } from '../../kernel/context.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { newId, type UserId } from '../../kernel/ids.js';
-import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
-import { grantRole } from '../identity/index.js';
-import { EIN_FORMAT, VALID_EIN_PREFIXES } from './ein.js';
-import { SELLER_COLUMNS, type SellerRow, type SellerView, toSellerView } from './seller-view.js';
+import { emitEvent, recordAudit } from '../../db/audit.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { newId, type UserId } from '../../kernel/ids.ts';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
+import { grantRole } from '../identity/index.ts';
+import { EIN_FORMAT, VALID_EIN_PREFIXES } from './ein.ts';
+import { SELLER_COLUMNS, type SellerRow, type SellerView, toSellerView } from './seller-view.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

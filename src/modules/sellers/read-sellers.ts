@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { notFound } from '../../kernel/errors.js';
-import { isId, type SellerId } from '../../kernel/ids.js';
-import type { UsState } from '../../kernel/us-states.js';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { isId, type SellerId } from '../../kernel/ids.ts';
+import type { UsState } from '../../kernel/us-states.ts';
 import {
   SELLER_COLUMNS,
   type SellerRow,
   type SellerState,
   type SellerView,
   toSellerView,
-} from './seller-view.js';
+} from './seller-view.ts';
 
 export const DEFAULT_LIST_LIMIT = 50;
 export const MAX_LIST_LIMIT = 200;

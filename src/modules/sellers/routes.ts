@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole, type Principal, ROLES } from '../../kernel/access.js';
-import type { Ctx } from '../../kernel/context.js';
-import { notFound } from '../../kernel/errors.js';
-import { LOCALES } from '../../kernel/locales.js';
-import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
-import { OnboardSellerInput, onboardSeller } from './onboard-seller.js';
-import { getSeller, listSellers, MAX_LIST_LIMIT } from './read-sellers.js';
-import { publicSellerView, SELLER_STATES, type SellerView } from './seller-view.js';
+import { hasRole, type Principal, ROLES } from '../../kernel/access.ts';
+import type { Ctx } from '../../kernel/context.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { LOCALES } from '../../kernel/locales.ts';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
+import { OnboardSellerInput, onboardSeller } from './onboard-seller.ts';
+import { getSeller, listSellers, MAX_LIST_LIMIT } from './read-sellers.ts';
+import { publicSellerView, SELLER_STATES, type SellerView } from './seller-view.ts';
 
 export const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
 

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { SellerId } from '../../kernel/ids.js';
-import type { Locale } from '../../kernel/locales.js';
-import type { TransitionTable } from '../../kernel/state-machine.js';
-import type { UsState } from '../../kernel/us-states.js';
-import { maskEin } from './ein.js';
+import type { SellerId } from '../../kernel/ids.ts';
+import type { Locale } from '../../kernel/locales.ts';
+import type { TransitionTable } from '../../kernel/state-machine.ts';
+import type { UsState } from '../../kernel/us-states.ts';
+import { maskEin } from './ein.ts';
 
 export type SellerState = 'pending' | 'verified' | 'suspended';
 export const SELLER_STATES = ['pending', 'verified', 'suspended'] as const satisfies readonly SellerState[];

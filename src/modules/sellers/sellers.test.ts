@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { type App, createApp } from '../../http/app.js';
-import type { Principal } from '../../kernel/access.js';
-import { ManualClock } from '../../kernel/clock.js';
-import type { SellerId, UserId } from '../../kernel/ids.js';
-import { createUser, getUser } from '../identity/index.js';
-import { getSeller, type OnboardSellerInput, sellerFacts, sellersRoutes, transitionSeller } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { type App, createApp } from '../../http/app.ts';
+import type { Principal } from '../../kernel/access.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import type { SellerId, UserId } from '../../kernel/ids.ts';
+import { createUser, getUser } from '../identity/index.ts';
+import { getSeller, type OnboardSellerInput, sellerFacts, sellersRoutes, transitionSeller } from './index.ts';
 
 const form = (over: Partial<OnboardSellerInput> = {}): OnboardSellerInput => ({
   legalName: 'Marathon County Ginseng LLC',

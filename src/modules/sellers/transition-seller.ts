@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent, recordAudit } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, invalid, notFound } from '../../kernel/errors.js';
-import { isId, type SellerId } from '../../kernel/ids.js';
-import { assertTransition } from '../../kernel/state-machine.js';
+import { emitEvent, recordAudit } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, invalid, notFound } from '../../kernel/errors.ts';
+import { isId, type SellerId } from '../../kernel/ids.ts';
+import { assertTransition } from '../../kernel/state-machine.ts';
 import {
   SELLER_COLUMNS,
   SELLER_TRANSITIONS,
@@ -12,7 +12,7 @@ import {
   type SellerState,
   type SellerView,
   toSellerView,
-} from './seller-view.js';
+} from './seller-view.ts';
 
 export const MAX_REASON_LENGTH = 1000;
 

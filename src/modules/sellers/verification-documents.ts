@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { type DocumentContentType, documentContentType } from '../../kernel/document-type.js';
+import type { Db } from '../../db/database.ts';
+import { type DocumentContentType, documentContentType } from '../../kernel/document-type.ts';
 
 export interface VerificationDocument {
   itemId: string;

@@ -5,7 +5,7 @@ import {
   isValidZip,
   prepareEvidence,
   VerificationItemInput,
-} from './verification-evidence.js';
+} from './verification-evidence.ts';
 
 const KEY = Buffer.alloc(32, 7);
 

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { US_STATE_CODES, type UsState } from '../../kernel/us-states.js';
+import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
 
 /**
  * The evidence a seller submits to reach a verification level: its business registration, its

@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, notFound, unprocessable } from '../../kernel/errors.js';
-import { isId, newId, type SellerId } from '../../kernel/ids.js';
-import { einProblem } from './ein.js';
-import { getSeller } from './read-sellers.js';
-import type { SellerState } from './seller-view.js';
-import { prepareEvidence, VerificationItemInput, type VerificationKind } from './verification-evidence.js';
-import { computeVerification, type VerificationStanding } from './verification-levels.js';
+import { recordAudit } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, notFound, unprocessable } from '../../kernel/errors.ts';
+import { isId, newId, type SellerId } from '../../kernel/ids.ts';
+import { einProblem } from './ein.ts';
+import { getSeller } from './read-sellers.ts';
+import type { SellerState } from './seller-view.ts';
+import { prepareEvidence, VerificationItemInput, type VerificationKind } from './verification-evidence.ts';
+import { computeVerification, type VerificationStanding } from './verification-levels.ts';
 
 export type VerificationItemStatus = 'pending' | 'approved' | 'rejected';
 

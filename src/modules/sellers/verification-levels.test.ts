@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../kernel/locales.js';
-import type { VerificationKind } from './verification-evidence.js';
-import { badgeLabel, computeVerification, verificationDefinitions } from './verification-levels.js';
+import { LOCALES } from '../../kernel/locales.ts';
+import type { VerificationKind } from './verification-evidence.ts';
+import { badgeLabel, computeVerification, verificationDefinitions } from './verification-levels.ts';
 
 const TODAY = '2026-12-01';
 const approved = (...kinds: VerificationKind[]) => kinds.map((kind) => ({ kind, expiresOn: null }));

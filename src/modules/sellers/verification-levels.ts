@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../kernel/locales.js';
-import { VERIFICATION_KINDS, type VerificationKind } from './verification-evidence.js';
+import { LOCALES, type Locale } from '../../kernel/locales.ts';
+import { VERIFICATION_KINDS, type VerificationKind } from './verification-evidence.ts';
 
 /**
  * Verification levels and badges, computed (never stored) from the evidence a trust agent approved:

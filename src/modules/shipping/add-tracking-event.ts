@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, invalid, notFound } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { SHIPMENT_STATUSES, type ShipmentStatus, type ShipmentView, shipmentById } from './shipment-view.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, invalid, notFound } from '../../kernel/errors.ts';
+import { isId } from '../../kernel/ids.ts';
+import { SHIPMENT_STATUSES, type ShipmentStatus, type ShipmentView, shipmentById } from './shipment-view.ts';
 
 /** Carrier clocks drift; an event dated a little ahead of ours is accepted, not more. */
 const MAX_FUTURE_MS = 10 * 60_000;

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../db/audit.js';
-import type { Db } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Clock } from '../../kernel/clock.js';
-import { conflict, invalid } from '../../kernel/errors.js';
-import { isId, newId } from '../../kernel/ids.js';
-import { SHIPPING_METHODS, type ShippingMethod } from './rate-card.js';
-import { type ShipmentView, shipmentById, shipmentForOrder } from './shipment-view.js';
+import { emitEvent } from '../../db/audit.ts';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import type { Clock } from '../../kernel/clock.ts';
+import { conflict, invalid } from '../../kernel/errors.ts';
+import { isId, newId } from '../../kernel/ids.ts';
+import { SHIPPING_METHODS, type ShippingMethod } from './rate-card.ts';
+import { type ShipmentView, shipmentById, shipmentForOrder } from './shipment-view.ts';
 
 export const TRACKING_NUMBER_RE = /^[A-Za-z0-9-]{4,40}$/;
 /** AES's Internal Transaction Number: 'X' and 14 digits. */

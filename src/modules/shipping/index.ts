@@ -1,6 +1,6 @@
 /** Shipping: the US→market rate card, shipments (one per order) and carrier tracking. */
-export { addTrackingEvent } from './add-tracking-event.js';
-export { createShipment, ITN_RE } from './create-shipment.js';
+export { addTrackingEvent } from './add-tracking-event.ts';
+export { createShipment, ITN_RE } from './create-shipment.ts';
 export {
   maxWeightGrams,
   ORIGINS,
@@ -8,19 +8,19 @@ export {
   SHIPPING_METHODS,
   type ShippingMethod,
   type ShippingOrigin,
-} from './rate-card.js';
-export { shippingRoutes } from './routes.js';
+} from './rate-card.ts';
+export { shippingRoutes } from './routes.ts';
 export {
   recordShipmentDocuments,
   SHIPMENT_DOCUMENT_KINDS,
   type ShipmentDocument,
   type ShipmentDocumentKind,
   shipmentDocuments,
-} from './shipment-documents.js';
+} from './shipment-documents.ts';
 export {
   SHIPMENT_STATUSES,
   type ShipmentStatus,
   type ShipmentView,
   shipmentForOrder,
   shipmentsForOrders,
-} from './shipment-view.js';
+} from './shipment-view.ts';

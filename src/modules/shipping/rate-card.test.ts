@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../http/app.js';
-import { MARKET_CODES } from '../../kernel/locales.js';
-import { maxWeightGrams, quoteShipping, SHIPPING_METHODS, shippingRoutes } from './index.js';
+import { type App, createApp } from '../../http/app.ts';
+import { MARKET_CODES } from '../../kernel/locales.ts';
+import { maxWeightGrams, quoteShipping, SHIPPING_METHODS, shippingRoutes } from './index.ts';
 
 describe('shipping rate card (Heartland demo rates)', () => {
   it('prices a parcel by the first band that holds it', () => {

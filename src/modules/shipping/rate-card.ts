@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { invalid, unprocessable } from '../../kernel/errors.js';
-import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.js';
-import { type Money, money } from '../../money/index.js';
+import { invalid, unprocessable } from '../../kernel/errors.ts';
+import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
+import { type Money, money } from '../../money/index.ts';
 
 export type ShippingMethod = 'express' | 'surface';
 export const SHIPPING_METHODS = ['express', 'surface'] as const;

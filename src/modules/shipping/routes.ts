@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MARKET_CODES } from '../../kernel/locales.js';
-import { toJson } from '../../money/index.js';
-import { quoteShipping, SHIPPING_METHODS } from './rate-card.js';
+import { MARKET_CODES } from '../../kernel/locales.ts';
+import { toJson } from '../../money/index.ts';
+import { quoteShipping, SHIPPING_METHODS } from './rate-card.ts';
 
 export function shippingRoutes(): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
 
 export const SHIPMENT_DOCUMENT_KINDS = ['ceb311', 'ceb411', 'ceb511', 'eei_determination'] as const;
 export type ShipmentDocumentKind = (typeof SHIPMENT_DOCUMENT_KINDS)[number];

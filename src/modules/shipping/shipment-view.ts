@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.js';
-import { invalid } from '../../kernel/errors.js';
-import type { ShippingMethod } from './rate-card.js';
+import type { Db } from '../../db/database.ts';
+import { invalid } from '../../kernel/errors.ts';
+import type { ShippingMethod } from './rate-card.ts';
 
 export const SHIPMENT_STATUSES = [
   'in_transit',

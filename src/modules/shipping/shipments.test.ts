@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.js';
-import type { Database } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import { ManualClock } from '../../kernel/clock.js';
-import { newId } from '../../kernel/ids.js';
-import { addTrackingEvent, createShipment, shipmentForOrder, shipmentsForOrders } from './index.js';
+import { createTestDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/database.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { ManualClock } from '../../kernel/clock.ts';
+import { newId } from '../../kernel/ids.ts';
+import { addTrackingEvent, createShipment, shipmentForOrder, shipmentsForOrders } from './index.ts';
 
 describe('shipments and tracking', () => {
   let db: Database;

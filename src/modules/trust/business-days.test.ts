@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessDays, isBusinessDay } from './business-days.js';
-import { trustPolicy } from './policy.js';
+import { addBusinessDays, isBusinessDay } from './business-days.ts';
+import { trustPolicy } from './policy.ts';
 
 const calendar = trustPolicy().businessDays;
 

@@ -1,4 +1,4 @@
-import type { TrustPolicy } from './policy.js';
+import type { TrustPolicy } from './policy.ts';
 
 const DAY_MS = 86_400_000;
 

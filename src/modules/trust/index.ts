@@ -4,11 +4,11 @@
  */
 
 // Authenticity codes, lots and their provenance, scans, alerts, QR label sheets.
-export * from './authenticity/index.js';
-export * from './brands/index.js';
-export { addBusinessDays, isBusinessDay } from './business-days.js';
-export * from './fingerprints/index.js';
-export * from './notices/index.js';
-export { TRUST_QUEUES, type TrustPolicy, type TrustQueue, trustPolicy } from './policy.js';
-export * from './queues/index.js';
-export * from './reviews/index.js';
+export * from './authenticity/index.ts';
+export * from './brands/index.ts';
+export { addBusinessDays, isBusinessDay } from './business-days.ts';
+export * from './fingerprints/index.ts';
+export * from './notices/index.ts';
+export { TRUST_QUEUES, type TrustPolicy, type TrustQueue, trustPolicy } from './policy.ts';
+export * from './queues/index.ts';
+export * from './reviews/index.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENCY_CODES } from '../../../money/index.js';
-import { customsAmount, parseCustomsAmount } from './xml.js';
+import { CURRENCY_CODES } from '../../../money/index.ts';
+import { customsAmount, parseCustomsAmount } from './xml.ts';
 
 describe('customs amounts', () => {
   it('render minor units as a 2-place decimal that parses back to exactly the same minor units', () => {

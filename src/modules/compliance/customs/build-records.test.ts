@@ -1,9 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { buildCeb311, buildCeb411, buildCeb511 } from './build-records.js';
-import { customsCurrencyCode, customsCurrencyRows } from './currency-codes.js';
-import { exampleOrder, examplePayment, exampleWaybill } from './example.test-support.js';
-import { CEB_NAMESPACE, chinaTime, kilograms } from './xml.js';
+import { buildCeb311, buildCeb411, buildCeb511 } from './build-records.ts';
+import { customsCurrencyCode, customsCurrencyRows } from './currency-codes.ts';
+import { exampleOrder, examplePayment, exampleWaybill } from './example.test-support.ts';
+import { CEB_NAMESPACE, chinaTime, kilograms } from './xml.ts';
 
 // parseTagValue: false keeps '142', '0.330' and '1267.36' as the exact strings written.
 const parser = new XMLParser({

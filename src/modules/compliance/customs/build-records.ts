@@ -1,6 +1,6 @@
-import { customsCurrencyCode } from './currency-codes.js';
-import type { CbecOrderRecordInput, CbecPaymentRecordInput, CbecWaybillRecordInput } from './types.js';
-import { ceb, cebKey, cebMessage, chinaTime, customsAmount, kilograms, messageGuid } from './xml.js';
+import { customsCurrencyCode } from './currency-codes.ts';
+import type { CbecOrderRecordInput, CbecPaymentRecordInput, CbecWaybillRecordInput } from './types.ts';
+import { ceb, cebKey, cebMessage, chinaTime, customsAmount, kilograms, messageGuid } from './xml.ts';
 
 /**
  * appType '1' (new declaration) and appStatus '2' (declared) follow the public sample (C19); the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { crossCheckCustomsRecords } from './cross-check.js';
-import { exampleOrder, examplePayment, exampleWaybill } from './example.test-support.js';
-import type { CbecOrderRecordInput, CbecPaymentRecordInput, CbecWaybillRecordInput } from './types.js';
+import { crossCheckCustomsRecords } from './cross-check.ts';
+import { exampleOrder, examplePayment, exampleWaybill } from './example.test-support.ts';
+import type { CbecOrderRecordInput, CbecPaymentRecordInput, CbecWaybillRecordInput } from './types.ts';
 
 type Records = {
   order: CbecOrderRecordInput;

@@ -4,7 +4,7 @@ import type {
   CbecWaybillRecordInput,
   CustomsCrossCheck,
   CustomsProblem,
-} from './types.js';
+} from './types.ts';
 
 /**
  * What customs compares across the three documents (三单比对, reference §1e), and the order

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { unprocessable } from '../../../kernel/errors.js';
-import type { CurrencyCode } from '../../../money/index.js';
+import { unprocessable } from '../../../kernel/errors.ts';
+import type { CurrencyCode } from '../../../money/index.ts';
 
 /**
  * China-customs currency codes for CEB messages (reference §1f: "142 = CNY, 502 = USD, …"; from

@@ -1,5 +1,5 @@
-import type { CbecOrderRecordInput, CbecPaymentRecordInput, CbecWaybillRecordInput } from './types.js';
-import { USA_COUNTRY_CODE } from './xml.js';
+import type { CbecOrderRecordInput, CbecPaymentRecordInput, CbecWaybillRecordInput } from './types.ts';
+import { USA_COUNTRY_CODE } from './xml.ts';
 
 /**
  * The worked example: two lines of Wisconsin American ginseng from a farm to a buyer in Shanghai,

@@ -1,7 +1,7 @@
 /** China CBEC "three documents": CEB311 order, CEB411 payment, CEB511 waybill, and their cross-check. */
-export { buildCeb311, buildCeb411, buildCeb511 } from './build-records.js';
-export { crossCheckCustomsRecords } from './cross-check.js';
-export { type CustomsCurrencyRow, customsCurrencyCode, customsCurrencyRows } from './currency-codes.js';
+export { buildCeb311, buildCeb411, buildCeb511 } from './build-records.ts';
+export { crossCheckCustomsRecords } from './cross-check.ts';
+export { type CustomsCurrencyRow, customsCurrencyCode, customsCurrencyRows } from './currency-codes.ts';
 export type {
   CbecConsignee,
   CbecOrderLineInput,
@@ -11,7 +11,7 @@ export type {
   CbecWaybillRecordInput,
   CustomsCrossCheck,
   CustomsProblem,
-} from './types.js';
+} from './types.ts';
 export {
   CEB_NAMESPACE,
   CEB_VERSION,
@@ -21,4 +21,4 @@ export {
   parseCustomsAmount,
   UNVERIFIED_NOTE,
   USA_COUNTRY_CODE,
-} from './xml.js';
+} from './xml.ts';

@@ -1,4 +1,4 @@
-import type { CurrencyCode } from '../../../money/index.js';
+import type { CurrencyCode } from '../../../money/index.ts';
 
 /**
  * Inputs of China's CBEC "three documents" (三单, reference §1e): the order record the platform

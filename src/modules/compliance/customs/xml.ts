@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { XMLBuilder } from 'fast-xml-parser';
-import { type CurrencyCode, formatDecimal, minorUnits } from '../../../money/index.js';
+import { type CurrencyCode, formatDecimal, minorUnits } from '../../../money/index.ts';
 
 /** CEB messages' namespace and version (reference §1f). */
 export const CEB_NAMESPACE = 'http://www.chinaport.gov.cn/ceb';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { determineEei, type ExportLine } from './eei.js';
-import { EXPORT_RULES, parseExportRules } from './export-rules.js';
+import { determineEei, type ExportLine } from './eei.ts';
+import { EXPORT_RULES, parseExportRules } from './export-rules.ts';
 
 const AT = new Date('2026-11-24T08:00:00Z');
 let n = 0;

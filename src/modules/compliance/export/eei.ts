@@ -1,4 +1,4 @@
-import { EXPORT_RULES, type ExportRule, type ExportRules, exportRule } from './export-rules.js';
+import { EXPORT_RULES, type ExportRule, type ExportRules, exportRule } from './export-rules.ts';
 
 /** One line of a shipment as the US export side sees it. */
 export interface ExportLine {

@@ -7,8 +7,8 @@ export {
   type EeiReason,
   type EeiRuleRef,
   type ExportLine,
-} from './eei.js';
-export { EXPORT_RULES, type ExportRule, type ExportRules, parseExportRules } from './export-rules.js';
+} from './eei.ts';
+export { EXPORT_RULES, type ExportRule, type ExportRules, parseExportRules } from './export-rules.ts';
 export type {
   CommercialInvoiceJson,
   PackingListJson,
@@ -16,10 +16,10 @@ export type {
   PapersLine,
   PartyJson,
   ShipmentRefJson,
-} from './papers-types.js';
+} from './papers-types.ts';
 export {
   buildCommercialInvoice,
   buildPackingList,
   invoiceNumber,
   packingListNumber,
-} from './shipping-papers.js';
+} from './shipping-papers.ts';

@@ -1,5 +1,5 @@
-import type { CurrencyCode, MoneyJson } from '../../../money/index.js';
-import type { EeiDetermination, EeiReason } from './eei.js';
+import type { CurrencyCode, MoneyJson } from '../../../money/index.ts';
+import type { EeiDetermination, EeiReason } from './eei.ts';
 
 /** What the shipping papers are made from: the order as sold, the parties, the parcel. Amounts in minor units. */
 export interface PapersInput {

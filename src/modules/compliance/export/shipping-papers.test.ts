@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { determineEei } from './eei.js';
-import type { PapersInput, PapersLine } from './papers-types.js';
-import { buildCommercialInvoice, buildPackingList } from './shipping-papers.js';
+import { determineEei } from './eei.ts';
+import type { PapersInput, PapersLine } from './papers-types.ts';
+import { buildCommercialInvoice, buildPackingList } from './shipping-papers.ts';
 
 const SHIPPED = new Date('2026-11-25T03:00:00Z');
 const root: PapersLine = {

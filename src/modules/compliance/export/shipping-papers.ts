@@ -1,13 +1,13 @@
-import { type CurrencyCode, toJson } from '../../../money/index.js';
-import { kilograms } from '../customs/xml.js';
-import { EXPORT_RULES, type ExportRules, exportRule } from './export-rules.js';
+import { type CurrencyCode, toJson } from '../../../money/index.ts';
+import { kilograms } from '../customs/xml.ts';
+import { EXPORT_RULES, type ExportRules, exportRule } from './export-rules.ts';
 import type {
   CommercialInvoiceJson,
   PackingListJson,
   PapersInput,
   PartyJson,
   ShipmentRefJson,
-} from './papers-types.js';
+} from './papers-types.ts';
 
 const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 const usd = (amount: bigint) => toJson({ amount, currency: 'USD' });

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { inTransaction } from '../../../db/transaction.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { newId } from '../../../kernel/ids.js';
-import { type Money, toJson } from '../../../money/index.js';
-import { iso, query } from '../sql.js';
-import type { PaymentEventType } from '../types.js';
-import { SANDBOX_SIGNATURE_HEADER, signSandboxWebhook } from './webhook.js';
+import type { Db } from '../../../db/database.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { type Money, toJson } from '../../../money/index.ts';
+import { iso, query } from '../sql.ts';
+import type { PaymentEventType } from '../types.ts';
+import { SANDBOX_SIGNATURE_HEADER, signSandboxWebhook } from './webhook.ts';
 
 export type Deliver = (delivery: { body: string; headers: Record<string, string> }) => Promise<number>;
 

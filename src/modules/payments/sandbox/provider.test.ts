@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/support/db.js';
-import type { Database } from '../../../db/database.js';
-import { ManualClock } from '../../../kernel/clock.js';
-import { newId } from '../../../kernel/ids.js';
-import { money } from '../../../money/index.js';
-import { query } from '../sql.js';
-import { MAX_ATTEMPTS } from './deliveries.js';
-import { SANDBOX_FAILING_DESTINATION } from './methods.js';
-import { createSandboxProvider, type SandboxProvider } from './provider.js';
-import { SANDBOX_SIGNATURE_HEADER, verifySandboxWebhook } from './webhook.js';
+import { createTestDatabase } from '../../../../test/support/db.ts';
+import type { Database } from '../../../db/database.ts';
+import { ManualClock } from '../../../kernel/clock.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { money } from '../../../money/index.ts';
+import { query } from '../sql.ts';
+import { MAX_ATTEMPTS } from './deliveries.ts';
+import { SANDBOX_FAILING_DESTINATION } from './methods.ts';
+import { createSandboxProvider, type SandboxProvider } from './provider.ts';
+import { SANDBOX_SIGNATURE_HEADER, verifySandboxWebhook } from './webhook.ts';
 
 const SECRET = 'whsec_sandbox_test';
 

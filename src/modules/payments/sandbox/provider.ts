@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { inTransaction } from '../../../db/transaction.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { conflict, invalid, notFound, unprocessable } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import type { Money } from '../../../money/index.js';
-import { iso, moneyOf, query } from '../sql.js';
-import type { PaymentProvider } from '../types.js';
-import { type Deliver, deliverDue } from './deliveries.js';
-import { SANDBOX_METHODS } from './methods.js';
-import { settleDue } from './settle.js';
+import type { Db } from '../../../db/database.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { conflict, invalid, notFound, unprocessable } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { Money } from '../../../money/index.ts';
+import { iso, moneyOf, query } from '../sql.ts';
+import type { PaymentProvider } from '../types.ts';
+import { type Deliver, deliverDue } from './deliveries.ts';
+import { SANDBOX_METHODS } from './methods.ts';
+import { settleDue } from './settle.ts';
 
 export interface SandboxDeps {
   db: Db;

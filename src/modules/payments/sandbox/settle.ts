@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { iso, moneyOf, query } from '../sql.js';
-import { enqueueEvents, type SandboxEvent } from './deliveries.js';
-import { SANDBOX_FAILING_DESTINATION } from './methods.js';
+import type { Db } from '../../../db/database.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { iso, moneyOf, query } from '../sql.ts';
+import { enqueueEvents, type SandboxEvent } from './deliveries.ts';
+import { SANDBOX_FAILING_DESTINATION } from './methods.ts';
 
 const BATCH = 500;
 

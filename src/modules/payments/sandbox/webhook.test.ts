@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signSandboxWebhook, verifySandboxWebhook } from './webhook.js';
+import { signSandboxWebhook, verifySandboxWebhook } from './webhook.ts';
 
 const SECRET = 'whsec_test';
 const at = new Date('2026-11-24T10:00:00Z');

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { DomainError, invalid } from '../../../kernel/errors.js';
-import { isCurrencyCode } from '../../../money/index.js';
-import { PAYMENT_EVENT_TYPES, type PaymentEvent } from '../types.js';
+import { DomainError, invalid } from '../../../kernel/errors.ts';
+import { isCurrencyCode } from '../../../money/index.ts';
+import { PAYMENT_EVENT_TYPES, type PaymentEvent } from '../types.ts';
 
 export const SANDBOX_SIGNATURE_HEADER = 'heartland-sandbox-signature';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { notFound } from '../../../kernel/errors.js';
-import { type AuthenticityAlert, alertWithScan } from './verify-scan.js';
+import type { Db } from '../../../db/database.ts';
+import { notFound } from '../../../kernel/errors.ts';
+import { type AuthenticityAlert, alertWithScan } from './verify-scan.ts';
 
 export interface AlertScan {
   id: string;

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/support/db.js';
-import type { Database } from '../../../db/database.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { isDomainError } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
+import { createTestDatabase } from '../../../../test/support/db.ts';
+import type { Database } from '../../../db/database.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { isDomainError } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
 import {
   authenticityCodeKey,
   type CreateLotInput,
@@ -17,7 +17,7 @@ import {
   resolveAuthenticityAlert,
   type ScanResult,
   verifyScan,
-} from '../index.js';
+} from '../index.ts';
 
 const key = authenticityCodeKey('test-installation-secret-0123456789');
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../../kernel/errors.js';
+import { isDomainError } from '../../../kernel/errors.ts';
 import {
   authenticityCodeKey,
   CODE_LENGTH,
@@ -10,7 +10,7 @@ import {
   issueCode,
   parseCode,
   verifyTag,
-} from './codes.js';
+} from './codes.ts';
 
 const key = authenticityCodeKey('test-installation-secret-0123456789');
 const otherKey = authenticityCodeKey('another-installation-secret-987654');

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { invalid } from '../../../kernel/errors.js';
+import { invalid } from '../../../kernel/errors.ts';
 
 /**
  * Per-unit authenticity codes. A code is 80 bits written as 16 Crockford base32 characters:

@@ -1,5 +1,5 @@
 /** Authenticity codes, lots with their provenance, scans and alerts; QR label sheets. */
-export { type AlertScan, type AuthenticityAlertDetail, getAuthenticityAlert } from './alert-detail.js';
+export { type AlertScan, type AuthenticityAlertDetail, getAuthenticityAlert } from './alert-detail.ts';
 export {
   authenticityCodeKey,
   CODE_LENGTH,
@@ -10,9 +10,9 @@ export {
   type ParsedCode,
   parseCode,
   verifyTag,
-} from './codes.js';
-export { type IssuedBatch, issueCodes, MAX_CODES_PER_BATCH } from './issue-codes.js';
-export { LABELS_PER_PAGE, type LabelSheetOptions, labelSheetPdf, type PaperSize } from './label-sheet.js';
+} from './codes.ts';
+export { type IssuedBatch, issueCodes, MAX_CODES_PER_BATCH } from './issue-codes.ts';
+export { LABELS_PER_PAGE, type LabelSheetOptions, labelSheetPdf, type PaperSize } from './label-sheet.ts';
 export {
   type Certification,
   CertificationSchema,
@@ -23,7 +23,7 @@ export {
   type Lot,
   listProductLots,
   US_STATES,
-} from './lots.js';
+} from './lots.ts';
 export {
   type AlertReason,
   type AuthenticityAlert,
@@ -32,4 +32,4 @@ export {
   resolveAuthenticityAlert,
   type ScanResult,
   verifyScan,
-} from './verify-scan.js';
+} from './verify-scan.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { conflict, invalid, notFound } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import { type CodeKey, codeFor, issueCode } from './codes.js';
+import type { Db } from '../../../db/database.ts';
+import { conflict, invalid, notFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { type CodeKey, codeFor, issueCode } from './codes.ts';
 
 export const MAX_CODES_PER_BATCH = 10_000;
 

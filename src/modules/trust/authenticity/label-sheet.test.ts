@@ -1,8 +1,8 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../../kernel/errors.js';
-import { authenticityCodeKey, formatCode, issueCode } from './codes.js';
-import { LABELS_PER_PAGE, labelSheetPdf } from './label-sheet.js';
+import { isDomainError } from '../../../kernel/errors.ts';
+import { authenticityCodeKey, formatCode, issueCode } from './codes.ts';
+import { LABELS_PER_PAGE, labelSheetPdf } from './label-sheet.ts';
 
 const key = authenticityCodeKey('test-installation-secret-0123456789');
 const codes = (n: number) => Array.from({ length: n }, () => issueCode(key).code);

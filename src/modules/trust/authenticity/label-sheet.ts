@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { invalid } from '../../../kernel/errors.js';
-import { formatCode, parseCode } from './codes.js';
-import { MAX_CODES_PER_BATCH } from './issue-codes.js';
+import { invalid } from '../../../kernel/errors.ts';
+import { formatCode, parseCode } from './codes.ts';
+import { MAX_CODES_PER_BATCH } from './issue-codes.ts';
 
 export type PaperSize = 'A4' | 'LETTER';
 

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/database.js';
-import { conflict, invalid, notFound } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import { MARKET_CODES, type MarketCode } from '../../../kernel/locales.js';
+import type { Db } from '../../../db/database.ts';
+import { conflict, invalid, notFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { MARKET_CODES, type MarketCode } from '../../../kernel/locales.ts';
 
 /** USPS codes of the states, DC and the inhabited territories (farms there sell as US farms). */
 // biome-ignore format: a table reads better than one code a line

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { emitEvent } from '../../../db/audit.js';
-import type { Db } from '../../../db/database.js';
-import { invalid, notFound } from '../../../kernel/errors.js';
-import { isMarketCode, type MarketCode } from '../../../kernel/locales.js';
-import { closeQueueItem, openQueueItem } from '../queues/index.js';
-import { type CodeKey, parseCode, verifyTag } from './codes.js';
-import { type Certification, LOT_COLUMNS, type Lot, type LotRow, toLot } from './lots.js';
+import { emitEvent } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
+import { invalid, notFound } from '../../../kernel/errors.ts';
+import { isMarketCode, type MarketCode } from '../../../kernel/locales.ts';
+import { closeQueueItem, openQueueItem } from '../queues/index.ts';
+import { type CodeKey, parseCode, verifyTag } from './codes.ts';
+import { type Certification, LOT_COLUMNS, type Lot, type LotRow, toLot } from './lots.ts';
 
 export type AlertReason = 'scanned_in_another_market' | 'market_not_sold_to';
 

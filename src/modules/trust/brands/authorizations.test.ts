@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/support/db.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { ManualClock } from '../../../kernel/clock.js';
-import { isDomainError } from '../../../kernel/errors.js';
-import type { MarketCode } from '../../../kernel/locales.js';
+import { createTestDatabase } from '../../../../test/support/db.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { ManualClock } from '../../../kernel/clock.ts';
+import { isDomainError } from '../../../kernel/errors.ts';
+import type { MarketCode } from '../../../kernel/locales.ts';
 import {
   authorizationCovers,
   authorizeSeller,
   isSellerAuthorized,
   revokeAuthorization,
-} from './authorizations.js';
-import { registerBrand } from './brands.js';
-import { normalizeRegistrationNumber, RegisterBrandSchema } from './schemas.js';
+} from './authorizations.ts';
+import { registerBrand } from './brands.ts';
+import { normalizeRegistrationNumber, RegisterBrandSchema } from './schemas.ts';
 
 const P1 = `prd_${'1'.repeat(32)}`;
 const P2 = `prd_${'2'.repeat(32)}`;

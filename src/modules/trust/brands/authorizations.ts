@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../../db/audit.js';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { conflict, invalid, notFound } from '../../../kernel/errors.js';
-import { isId, newId } from '../../../kernel/ids.js';
-import type { MarketCode } from '../../../kernel/locales.js';
-import { getBrand } from './brands.js';
-import { type AuthorizeSellerInput, AuthorizeSellerSchema } from './schemas.js';
+import { recordAudit } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { conflict, invalid, notFound } from '../../../kernel/errors.ts';
+import { isId, newId } from '../../../kernel/ids.ts';
+import type { MarketCode } from '../../../kernel/locales.ts';
+import { getBrand } from './brands.ts';
+import { type AuthorizeSellerInput, AuthorizeSellerSchema } from './schemas.ts';
 
 /** A brand owner's permission for one seller to sell the brand: which products, where, until when. */
 export interface BrandAuthorization {

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordAudit } from '../../../db/audit.js';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { conflict, invalid, notFound, unprocessable } from '../../../kernel/errors.js';
-import { isId, newId } from '../../../kernel/ids.js';
-import type { Locale } from '../../../kernel/locales.js';
-import { recordDecision } from '../queues/decisions.js';
-import { closeQueueItem, openQueueItem } from '../queues/queue-items.js';
+import { recordAudit } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { conflict, invalid, notFound, unprocessable } from '../../../kernel/errors.ts';
+import { isId, newId } from '../../../kernel/ids.ts';
+import type { Locale } from '../../../kernel/locales.ts';
+import { recordDecision } from '../queues/decisions.ts';
+import { closeQueueItem, openQueueItem } from '../queues/queue-items.ts';
 import {
   type BrandDocumentInput,
   type BrandDocumentKind,
@@ -18,7 +18,7 @@ import {
   type RegisterBrandInput,
   RegisterBrandSchema,
   type TrademarkOffice,
-} from './schemas.js';
+} from './schemas.ts';
 
 export interface Brand {
   id: string;

@@ -15,7 +15,7 @@ export {
   markExpiryHandled,
   revokeAuthorization,
   sellerAuthorizations,
-} from './authorizations.js';
+} from './authorizations.ts';
 export {
   addBrandDocument,
   type Brand,
@@ -26,21 +26,21 @@ export {
   listBrands,
   registerBrand,
   reviewBrand,
-} from './brands.js';
+} from './brands.ts';
 export {
   type BrandListingLink,
   brandLinksOfListings,
   linkListingToBrand,
   listingsLinkedToBrand,
   unlinkListingFromBrands,
-} from './listing-links.js';
+} from './listing-links.ts';
 export {
   BrandMatcher,
   type BrandMention,
   type BrandTerms,
   findBrandMentions,
   normalizeBrandText,
-} from './mentions.js';
+} from './mentions.ts';
 export {
   addReferenceImage,
   addReferenceProduct,
@@ -50,7 +50,7 @@ export {
   type ReferenceProduct,
   referenceImageRef,
   verifiedBrandReferenceImageRefs,
-} from './reference.js';
+} from './reference.ts';
 export {
   type AuthorizeSellerInput,
   AuthorizeSellerSchema,
@@ -69,4 +69,4 @@ export {
   ReviewBrandSchema,
   TRADEMARK_OFFICES,
   type TrademarkOffice,
-} from './schemas.js';
+} from './schemas.ts';

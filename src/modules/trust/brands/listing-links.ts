@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
+import type { Db } from '../../../db/database.ts';
 
 /** A listing that names a brand (its title, brand field or a brand term in one of its languages). */
 export interface BrandListingLink {

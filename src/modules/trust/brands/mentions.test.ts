@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/support/db.js';
-import { inTransaction } from '../../../db/transaction.js';
-import { ManualClock } from '../../../kernel/clock.js';
-import { addBrandDocument, registerBrand, reviewBrand } from './brands.js';
-import { BrandMatcher, findBrandMentions, normalizeBrandText } from './mentions.js';
+import { createTestDatabase } from '../../../../test/support/db.ts';
+import { inTransaction } from '../../../db/transaction.ts';
+import { ManualClock } from '../../../kernel/clock.ts';
+import { addBrandDocument, registerBrand, reviewBrand } from './brands.ts';
+import { BrandMatcher, findBrandMentions, normalizeBrandText } from './mentions.ts';
 
 const marathon = {
   brandId: 'brd_marathon',

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import * as OpenCC from 'opencc-js/t2cn';
-import type { Db } from '../../../db/database.js';
+import type { Db } from '../../../db/database.ts';
 
 /**
  * Finding the registered brands a listing names. Text and terms are normalized alike: NFKC (full-

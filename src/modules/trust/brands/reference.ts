@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../../db/audit.js';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { invalid, notFound } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import { fingerprintImage } from '../fingerprints/fingerprint.js';
-import { recordFingerprint } from '../fingerprints/store.js';
-import { getBrand } from './brands.js';
-import { MAX_REFERENCE_IMAGE_BYTES, type ReferenceProductInput, ReferenceProductSchema } from './schemas.js';
+import { recordAudit } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { invalid, notFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { fingerprintImage } from '../fingerprints/fingerprint.ts';
+import { recordFingerprint } from '../fingerprints/store.ts';
+import { getBrand } from './brands.ts';
+import { MAX_REFERENCE_IMAGE_BYTES, type ReferenceProductInput, ReferenceProductSchema } from './schemas.ts';
 
 /** A product of the brand as it is really sold: what a branded listing's price is compared with. */
 export interface ReferenceProduct {

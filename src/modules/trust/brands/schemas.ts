@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LOCALES, MARKET_CODES } from '../../../kernel/locales.js';
+import { LOCALES, MARKET_CODES } from '../../../kernel/locales.ts';
 
 /**
  * Trademark offices a registration may come from: the US, the offices of Heartland's markets, the

@@ -5,7 +5,7 @@ import {
   FingerprintIndex,
   type FingerprintMatch,
   hammingDistance,
-} from './fingerprint-index.js';
+} from './fingerprint-index.ts';
 
 const hash64 = fc.bigInt({ min: 0n, max: (1n << 64n) - 1n });
 

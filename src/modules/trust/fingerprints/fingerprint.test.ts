@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../../../kernel/errors.js';
-import { fingerprintImage, type ImageFingerprint, MAX_IMAGE_BYTES } from './fingerprint.js';
-import { classifyDistance, FingerprintIndex, hammingDistance } from './fingerprint-index.js';
-import { matchImage } from './match.js';
-import { scene, watermark } from './test-images.js';
+import { isDomainError } from '../../../kernel/errors.ts';
+import { fingerprintImage, type ImageFingerprint, MAX_IMAGE_BYTES } from './fingerprint.ts';
+import { classifyDistance, FingerprintIndex, hammingDistance } from './fingerprint-index.ts';
+import { matchImage } from './match.ts';
+import { scene, watermark } from './test-images.ts';
 
 // Distances measured here are printed once (calibration for the thresholds in fingerprint-index.ts).
 const measured: Record<string, number> = {};

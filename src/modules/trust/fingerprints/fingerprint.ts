@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
-import { invalid } from '../../../kernel/errors.js';
+import { invalid } from '../../../kernel/errors.ts';
 
 // sharp-phash is CommonJS (`module.exports = phash`) while its .d.ts declares `export default`,
 // which NodeNext types as a namespace; requiring it gives the function it really exports.

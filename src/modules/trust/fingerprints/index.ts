@@ -3,7 +3,7 @@ export {
   type ImageFingerprint,
   MAX_IMAGE_BYTES,
   MAX_IMAGE_PIXELS,
-} from './fingerprint.js';
+} from './fingerprint.ts';
 export {
   classifyDistance,
   DEFAULT_BANDS,
@@ -13,17 +13,17 @@ export {
   type ImageMatchClass,
   REVIEW_MAX_DISTANCE,
   SAME_IMAGE_MAX_DISTANCE,
-} from './fingerprint-index.js';
-export { type ImageMatch, matchImage } from './match.js';
+} from './fingerprint-index.ts';
+export { type ImageMatch, matchImage } from './match.ts';
 export {
   type FingerprintOwnerKind,
   loadFingerprintIndex,
   type RecordFingerprintInput,
   recordFingerprint,
-} from './store.js';
+} from './store.ts';
 export {
   assignListingImages,
   LiveFingerprintIndex,
   type StoredFingerprint,
   storedFingerprints,
-} from './stored-images.js';
+} from './stored-images.ts';

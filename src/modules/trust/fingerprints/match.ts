@@ -1,10 +1,10 @@
-import type { ImageFingerprint } from './fingerprint.js';
+import type { ImageFingerprint } from './fingerprint.ts';
 import {
   classifyDistance,
   type FingerprintIndex,
   type ImageMatchClass,
   REVIEW_MAX_DISTANCE,
-} from './fingerprint-index.js';
+} from './fingerprint-index.ts';
 
 export interface ImageMatch {
   id: string;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/support/db.js';
-import { isDomainError } from '../../../kernel/errors.js';
-import { fingerprintImage } from './fingerprint.js';
-import { matchImage } from './match.js';
-import { loadFingerprintIndex, recordFingerprint } from './store.js';
-import { scene } from './test-images.js';
+import { createTestDatabase } from '../../../../test/support/db.ts';
+import { isDomainError } from '../../../kernel/errors.ts';
+import { fingerprintImage } from './fingerprint.ts';
+import { matchImage } from './match.ts';
+import { loadFingerprintIndex, recordFingerprint } from './store.ts';
+import { scene } from './test-images.ts';
 
 describe('fingerprint persistence', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

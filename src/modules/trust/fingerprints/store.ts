@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../../db/database.js';
-import { invalid } from '../../../kernel/errors.js';
-import { FingerprintIndex } from './fingerprint-index.js';
+import type { Db } from '../../../db/database.ts';
+import { invalid } from '../../../kernel/errors.ts';
+import { FingerprintIndex } from './fingerprint-index.ts';
 
 export type FingerprintOwnerKind = 'listing' | 'brand_reference';
 

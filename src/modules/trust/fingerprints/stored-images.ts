@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { FingerprintIndex } from './fingerprint-index.js';
-import type { FingerprintOwnerKind } from './store.js';
+import type { Db } from '../../../db/database.ts';
+import { FingerprintIndex } from './fingerprint-index.ts';
+import type { FingerprintOwnerKind } from './store.ts';
 
 export interface StoredFingerprint {
   imageRef: string;

@@ -3,7 +3,7 @@
  * a product label) rendered by sharp; a different seed gives an unrelated picture.
  */
 import sharp from 'sharp';
-import { seededRandom as rng } from '../../../kernel/seeded-random.js';
+import { seededRandom as rng } from '../../../kernel/seeded-random.ts';
 
 const LABELS = ['Door County Cherries', 'Wisconsin Ginseng', 'Aged Cheddar', 'Maple Syrup', 'Wild Rice'];
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { type DocumentContentType, documentContentType } from '../../../kernel/document-type.js';
-import { notFound } from '../../../kernel/errors.js';
+import type { Db } from '../../../db/database.ts';
+import { type DocumentContentType, documentContentType } from '../../../kernel/document-type.ts';
+import { notFound } from '../../../kernel/errors.ts';
 
 export interface NoticeAttachment {
   id: string;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/support/db.js';
-import type { Database } from '../../../db/database.js';
-import { trustFigures } from './figures.js';
+import { createTestDatabase } from '../../../../test/support/db.ts';
+import type { Database } from '../../../db/database.ts';
+import { trustFigures } from './figures.ts';
 
 /**
  * A worked example, checked by hand. Period: November 2026.

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { shareString } from './ratio.js';
+import type { Db } from '../../../db/database.ts';
+import { shareString } from './ratio.ts';
 
 /** What the platform publishes about its takedowns over a period (the impact report shows it). */
 export interface TrustFigures {

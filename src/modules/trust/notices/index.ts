@@ -3,8 +3,8 @@
  * answers, strikes against sellers, the trusted-reporter tier, and the published trust figures.
  * The cross-module steps (holds, escrow freezes, suspension) are in src/flows/takedown.ts.
  */
-export { getNoticeAttachment, type NoticeAttachment } from './attachments.js';
-export { type TrustFigures, trustFigures } from './figures.js';
+export { getNoticeAttachment, type NoticeAttachment } from './attachments.ts';
+export { type TrustFigures, trustFigures } from './figures.ts';
 export {
   DOWN_STATES,
   freezeReference,
@@ -15,7 +15,7 @@ export {
   noticeListingSubject,
   TAKEDOWN_RULES,
   type TakedownRule,
-} from './listing-states.js';
+} from './listing-states.ts';
 export {
   type CounterNoticeInput,
   CounterNoticeSchema,
@@ -28,8 +28,8 @@ export {
   MAX_NOTICE_LISTINGS,
   type PreparedEvidence,
   prepareEvidence,
-} from './notice-input.js';
-export type { EvidenceItem, NoticeListingView, NoticeView } from './notice-view.js';
+} from './notice-input.ts';
+export type { EvidenceItem, NoticeListingView, NoticeView } from './notice-view.ts';
 export {
   closeNoticeListing,
   dueNoticeListings,
@@ -44,8 +44,8 @@ export {
   type NewNotice,
   type NoticeTimer,
   productDownUnderOtherNotice,
-} from './notices.js';
-export { atLeastShare, shareString } from './ratio.js';
+} from './notices.ts';
+export { atLeastShare, shareString } from './ratio.ts';
 export {
   type NoticeReason,
   type NoticeReasons,
@@ -54,12 +54,12 @@ export {
   parseNoticeReasons,
   RIGHTS_KINDS,
   type RightsKind,
-} from './reasons.js';
+} from './reasons.ts';
 export {
   getReporter,
   isTrustedReporter,
   type ReporterView,
   recomputeReporterTier,
   setReporterTier,
-} from './reporters.js';
-export { addStrike, type StrikeView, sellerStrikes, withdrawStrike } from './strikes.js';
+} from './reporters.ts';
+export { addStrike, type StrikeView, sellerStrikes, withdrawStrike } from './strikes.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition } from '../../../kernel/state-machine.js';
-import { listingOutcome, NOTICE_LISTING_STATES, NOTICE_LISTING_TRANSITIONS } from './listing-states.js';
+import { canTransition } from '../../../kernel/state-machine.ts';
+import { listingOutcome, NOTICE_LISTING_STATES, NOTICE_LISTING_TRANSITIONS } from './listing-states.ts';
 
 describe('a notice listing’s states', () => {
   it('runs pending_review → taken_down → counter_noticed → reinstated | removed, or rejected', () => {

@@ -1,4 +1,4 @@
-import type { TransitionTable } from '../../../kernel/state-machine.js';
+import type { TransitionTable } from '../../../kernel/state-machine.ts';
 
 /** Where each listing a notice names stands. */
 export const NOTICE_LISTING_STATES = [

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { invalid } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import type { EvidenceItem } from './notice-view.js';
-import { RIGHTS_KINDS } from './reasons.js';
+import { invalid } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { EvidenceItem } from './notice-view.ts';
+import { RIGHTS_KINDS } from './reasons.ts';
 
 export const MAX_NOTICE_LISTINGS = 500;
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;

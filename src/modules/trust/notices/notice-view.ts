@@ -1,5 +1,5 @@
-import type { NoticeListingStatus } from './listing-states.js';
-import type { RightsKind } from './reasons.js';
+import type { NoticeListingStatus } from './listing-states.ts';
+import type { RightsKind } from './reasons.ts';
 
 export interface EvidenceItem {
   description: string;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { invalid, notFound } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import { DOWN_STATES, type NoticeListingStatus } from './listing-states.js';
-import type { PreparedEvidence } from './notice-input.js';
+import type { Db } from '../../../db/database.ts';
+import { invalid, notFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { DOWN_STATES, type NoticeListingStatus } from './listing-states.ts';
+import type { PreparedEvidence } from './notice-input.ts';
 import {
   type EvidenceItem,
   type ListingRow,
@@ -12,8 +12,8 @@ import {
   type NoticeView,
   toListingView,
   toNoticeView,
-} from './notice-view.js';
-import { noticeReasons, type RightsKind } from './reasons.js';
+} from './notice-view.ts';
+import { noticeReasons, type RightsKind } from './reasons.ts';
 
 export interface NewNotice {
   filedBy: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLeastShare, parseShare, shareString } from './ratio.js';
+import { atLeastShare, parseShare, shareString } from './ratio.ts';
 
 describe('shares as decimal strings', () => {
   it('parses a decimal share exactly', () => {

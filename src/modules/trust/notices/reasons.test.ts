@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../../kernel/locales.js';
-import { noticeReasons, parseNoticeReasons } from './reasons.js';
+import { LOCALES } from '../../../kernel/locales.ts';
+import { noticeReasons, parseNoticeReasons } from './reasons.ts';
 
 describe('notice reason codes (data/trust/notice-reasons.json)', () => {
   it('has five-language labels, a source and a severity for each code', () => {

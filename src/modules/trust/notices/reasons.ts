@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { LOCALES, type Locale } from '../../../kernel/locales.js';
+import { LOCALES, type Locale } from '../../../kernel/locales.ts';
 
 /** The kinds of right a notice can rest on. */
 export const RIGHTS_KINDS = ['trademark', 'copyright', 'patent'] as const;

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { trustPolicy } from '../policy.js';
-import { recordDecision } from '../queues/index.js';
-import { atLeastShare, shareString } from './ratio.js';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { trustPolicy } from '../policy.ts';
+import { recordDecision } from '../queues/index.ts';
+import { atLeastShare, shareString } from './ratio.ts';
 
 export interface ReporterView {
   userId: string;

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../../db/audit.js';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { trustPolicy } from '../policy.js';
+import { recordAudit } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { trustPolicy } from '../policy.ts';
 
 export interface StrikeView {
   id: string;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../../db/audit.js';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
+import { recordAudit } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
 
 export interface TrustDecision {
   id: string;

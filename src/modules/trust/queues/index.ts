@@ -1,5 +1,5 @@
 /** The trust agents' queues with service-level timers, and the decisions recorded with their rules. */
-export { listDecisions, recordDecision, type TrustDecision } from './decisions.js';
+export { listDecisions, recordDecision, type TrustDecision } from './decisions.ts';
 export {
   claimQueueItem,
   closeQueueItem,
@@ -8,4 +8,4 @@ export {
   openQueueItem,
   type QueueItem,
   queueSummary,
-} from './queue-items.js';
+} from './queue-items.ts';

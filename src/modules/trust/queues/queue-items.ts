@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { recordAudit } from '../../../db/audit.js';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { conflict, notFound } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import { type TrustQueue, trustPolicy } from '../policy.js';
+import { recordAudit } from '../../../db/audit.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { conflict, notFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import { type TrustQueue, trustPolicy } from '../policy.ts';
 
 export interface QueueItem {
   id: string;

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/support/db.js';
-import { ManualClock } from '../../../kernel/clock.js';
-import { isDomainError } from '../../../kernel/errors.js';
-import { trustPolicy } from '../policy.js';
-import { listDecisions, recordDecision } from './decisions.js';
-import { claimQueueItem, closeQueueItem, listQueue, openQueueItem, queueSummary } from './queue-items.js';
+import { createTestDatabase } from '../../../../test/support/db.ts';
+import { ManualClock } from '../../../kernel/clock.ts';
+import { isDomainError } from '../../../kernel/errors.ts';
+import { trustPolicy } from '../policy.ts';
+import { listDecisions, recordDecision } from './decisions.ts';
+import { claimQueueItem, closeQueueItem, listQueue, openQueueItem, queueSummary } from './queue-items.ts';
 
 describe('trust queues and decisions', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -1,5 +1,5 @@
 /** Reviews from verified purchases: moderation rules as data, the seller's one answer, reports, agent decisions. */
-export { moderate, moderationRules } from './moderation.js';
+export { moderate, moderationRules } from './moderation.ts';
 export {
   getReview,
   listProductReviews,
@@ -8,7 +8,7 @@ export {
   reviewNotFound,
   reviewsOfOrder,
   sellerRatingSummary,
-} from './read-reviews.js';
+} from './read-reviews.ts';
 export {
   maskDisplayName,
   type PublicReview,
@@ -17,5 +17,5 @@ export {
   type ReviewStatus,
   ratingSummary,
   toPublicReview,
-} from './review-view.js';
-export { answerReview, createReview, decideReview, type NewReview, reportReview } from './write-reviews.js';
+} from './review-view.ts';
+export { answerReview, createReview, decideReview, type NewReview, reportReview } from './write-reviews.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moderate } from './moderation.js';
+import { moderate } from './moderation.ts';
 
 /** Each rule both ways, in the languages buyers write in. */
 describe('review moderation rules', () => {

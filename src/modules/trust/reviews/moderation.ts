@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { LOCALES } from '../../../kernel/locales.js';
+import { LOCALES } from '../../../kernel/locales.ts';
 
 /**
  * Automatic moderation of reviews and seller replies, with the rules as data

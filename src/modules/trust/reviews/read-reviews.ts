@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import { notFound } from '../../../kernel/errors.js';
-import { isId } from '../../../kernel/ids.js';
-import type { Locale } from '../../../kernel/locales.js';
+import type { Db } from '../../../db/database.ts';
+import { notFound } from '../../../kernel/errors.ts';
+import { isId } from '../../../kernel/ids.ts';
+import type { Locale } from '../../../kernel/locales.ts';
 import {
   type PublicReview,
   type RatingSummary,
@@ -11,7 +11,7 @@ import {
   ratingSummary,
   toPublicReview,
   toReview,
-} from './review-view.js';
+} from './review-view.ts';
 
 export const reviewNotFound = (reviewId: string) =>
   notFound('trust.review_not_found', 'No such review.', { reviewId });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskDisplayName, ratingSummary } from './review-view.js';
+import { maskDisplayName, ratingSummary } from './review-view.ts';
 
 describe('rating summary', () => {
   it.each([

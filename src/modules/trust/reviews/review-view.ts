@@ -1,4 +1,4 @@
-import type { Locale } from '../../../kernel/locales.js';
+import type { Locale } from '../../../kernel/locales.ts';
 
 export type ReviewStatus = 'held' | 'published' | 'removed';
 

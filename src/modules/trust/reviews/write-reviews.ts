@@ -1,14 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/database.js';
-import type { Clock } from '../../../kernel/clock.js';
-import { conflict, notFound } from '../../../kernel/errors.js';
-import { newId } from '../../../kernel/ids.js';
-import type { Locale } from '../../../kernel/locales.js';
-import { recordDecision } from '../queues/decisions.js';
-import { closeQueueItem, openQueueItem } from '../queues/queue-items.js';
-import { moderate } from './moderation.js';
-import { getReview, reviewNotFound } from './read-reviews.js';
-import { maskDisplayName, type Review, type ReviewRow, toReview } from './review-view.js';
+import type { Db } from '../../../db/database.ts';
+import type { Clock } from '../../../kernel/clock.ts';
+import { conflict, notFound } from '../../../kernel/errors.ts';
+import { newId } from '../../../kernel/ids.ts';
+import type { Locale } from '../../../kernel/locales.ts';
+import { recordDecision } from '../queues/decisions.ts';
+import { closeQueueItem, openQueueItem } from '../queues/queue-items.ts';
+import { moderate } from './moderation.ts';
+import { getReview, reviewNotFound } from './read-reviews.ts';
+import { maskDisplayName, type Review, type ReviewRow, toReview } from './review-view.ts';
 
 /**
  * Writing reviews: the buyer's review, the seller's one answer, reports, and the agent's decision.
