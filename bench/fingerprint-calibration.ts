@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { readDemoImageSpecs, renderDemoCatalog, renderDemoImage } from '../src/flows/demo-images.ts';
+import { readDemoImageSpecs, renderDemoCatalog, renderDemoImage } from '../src/demo/demo-images.ts';
 import { watermark } from '../src/modules/trust/fingerprints/test-images.ts';
 import {
   fingerprintImage,

@@ -13,7 +13,7 @@ import os from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
-import { buildBreakdown, type Priced } from '../src/flows/landed-cost-explain.ts';
+import { buildBreakdown, type Priced } from '../src/flows/landed-cost/explain-landed-cost.ts';
 import { LOCALES, MARKET_CODES, type MarketCode } from '../src/kernel/locales.ts';
 import * as compliance from '../src/modules/compliance/index.ts';
 import { allocate, applyRate, type CurrencyCode, multiply } from '../src/money/index.ts';

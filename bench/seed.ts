@@ -2,7 +2,7 @@ import { SingleBar } from 'cli-progress';
 import type { Config } from '../src/config.ts';
 import type { Db } from '../src/db/database.ts';
 import { inTransaction } from '../src/db/transaction.ts';
-import { reindexListings } from '../src/flows/listing-eligibility.ts';
+import { reindexListings } from '../src/flows/listings/sync-listing-eligibility.ts';
 import { systemClock } from '../src/kernel/clock.ts';
 import * as catalog from '../src/modules/catalog/index.ts';
 import * as compliance from '../src/modules/compliance/index.ts';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
 import { type Heartland, startHeartland } from '../test/support/heartland.ts';
 import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.ts';
-import { seedDemoOrderHistory } from '../src/flows/seed-demo-orders.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
+import { seedDemoOrderHistory } from '../src/demo/seed-demo-orders.ts';
 import type { ImpactReportJson } from '../src/modules/impact/index.ts';
 import { type Heartland, startHeartland } from '../test/support/heartland.ts';
 import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';

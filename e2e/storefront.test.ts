@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
 import { codeFor } from '../src/modules/trust/index.ts';
 import { type Heartland, startHeartland } from '../test/support/heartland.ts';
 import { browserAvailable, screenshot, seriousA11yViolations, serveToBrowser } from './support/browser.ts';

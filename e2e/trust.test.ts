@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/db/transaction.ts';
-import { seedDemo } from '../src/flows/seed-demo.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
 import { ensureAccounts, postEntry } from '../src/modules/ledger/index.ts';
 import { codeFor, formatCode } from '../src/modules/trust/index.ts';
 import { money } from '../src/money/index.ts';

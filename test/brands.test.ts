@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/db/transaction.ts';
-import { expireAuthorizations, revokeBrandAuthorization } from '../src/flows/brand-authorization.ts';
+import {
+  expireAuthorizations,
+  revokeBrandAuthorization,
+} from '../src/flows/trust/brands/brand-authorization.ts';
 import { getProduct, setTrustHold } from '../src/modules/catalog/index.ts';
 import { scene } from '../src/modules/trust/fingerprints/test-images.ts';
 import * as trust from '../src/modules/trust/index.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { syncListingIndex } from '../src/flows/listings/sync-listing-eligibility.ts';
 import { placeBody } from './support/addresses.ts';
 import {
   type ListedProduct,

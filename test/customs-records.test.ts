@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customsRecordsForOrder } from '../src/flows/customs-records.ts';
-import { customsRoutes } from '../src/flows/customs-routes.ts';
+import { customsRecordsForOrder } from '../src/flows/customs/build-customs-records.ts';
+import { customsRoutes } from '../src/flows/customs/routes.ts';
 import { type App, createApp } from '../src/http/app.ts';
 import type { Principal } from '../src/kernel/access.ts';
 import type { SellerId, UserId } from '../src/kernel/ids.ts';

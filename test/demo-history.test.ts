@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.ts';
-import { isDemoHistorySeeded, seedDemoOrderHistory } from '../src/flows/seed-demo-orders.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
+import { isDemoHistorySeeded, seedDemoOrderHistory } from '../src/demo/seed-demo-orders.ts';
 import { impactReport } from '../src/modules/impact/index.ts';
 import { trialBalance } from '../src/modules/ledger/index.ts';
 import { expectLedgerSound, type Heartland, startHeartland } from './support/heartland.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { syncListingIndex } from '../src/flows/listings/sync-listing-eligibility.ts';
 import { verifyLedger } from '../src/modules/ledger/index.ts';
 import { placeBody } from './support/addresses.ts';
 import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { syncListingIndex } from '../src/flows/listings/sync-listing-eligibility.ts';
 import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeDemoImages } from '../src/flows/demo-images.ts';
+import { storeDemoImages } from '../src/demo/demo-images.ts';
 import * as catalog from '../src/modules/catalog/index.ts';
 import { scene } from '../src/modules/trust/fingerprints/test-images.ts';
 import * as trust from '../src/modules/trust/index.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processNoticeTimers } from '../src/flows/notice-timers.ts';
+import { processNoticeTimers } from '../src/flows/trust/notices/notice-timers.ts';
 import { getSeller } from '../src/modules/sellers/index.ts';
 import { listDecisions } from '../src/modules/trust/index.ts';
 import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../src/flows/seed-demo.ts';
+import { seedDemo } from '../src/demo/seed-demo.ts';
 import { type Heartland, startHeartland } from './support/heartland.ts';
 
 /** Buyers type in their own language; the demo catalog must answer (titles shown here in English to check). */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncListingIndex } from '../src/flows/listing-eligibility.ts';
+import { syncListingIndex } from '../src/flows/listings/sync-listing-eligibility.ts';
 import { accountBalance, trialBalance } from '../src/modules/ledger/index.ts';
 import type { OrderJson, QuoteJson } from '../src/modules/orders/index.ts';
 import { placeBody } from './support/addresses.ts';

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { migrate } from '../db/migrate.ts';
 import { openDatabaseServer } from '../db/server.ts';
-import { releaseDueOrders } from '../flows/escrow-release.ts';
-import { reindexListings } from '../flows/listing-eligibility.ts';
-import { seedDemo } from '../flows/seed-demo.ts';
+import { seedDemo } from '../demo/seed-demo.ts';
+import { reindexListings } from '../flows/listings/sync-listing-eligibility.ts';
+import { releaseDueOrders } from '../flows/orders/release-escrow.ts';
 import {
   formatTrialBalance,
   formatVerifyReport,

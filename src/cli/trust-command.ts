@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { expireAuthorizations } from '../flows/brand-authorization.ts';
-import { processNoticeTimers } from '../flows/notice-timers.ts';
+import { expireAuthorizations } from '../flows/trust/brands/brand-authorization.ts';
+import { processNoticeTimers } from '../flows/trust/notices/notice-timers.ts';
 import { trustFigures } from '../modules/trust/index.ts';
 import type { Runtime } from '../runtime.ts';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { PlacedJson } from '../../src/flows/checkout-routes.ts';
-import type { OrderDetailJson } from '../../src/flows/order-routes.ts';
+import type { PlacedJson } from '../../src/flows/checkout/routes.ts';
+import type { OrderDetailJson } from '../../src/flows/orders/routes.ts';
 import type { AllowanceView } from '../../src/modules/compliance/routes.ts';
 import type { BuyerIdentityViewSchema, UserViewSchema } from '../../src/modules/identity/routes.ts';
 import type { OrderJson, QuoteJson } from '../../src/modules/orders/api.ts';

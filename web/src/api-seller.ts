@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { EligibilityView } from '../../src/flows/listing-eligibility-routes.ts';
-import type { OrderDetailJson } from '../../src/flows/order-routes.ts';
-import type { VerificationView } from '../../src/flows/seller-verification-levels-routes.ts';
-import type { DecisionJson } from '../../src/flows/trust-queue-routes.ts';
+import type { EligibilityView } from '../../src/flows/listings/routes.ts';
+import type { OrderDetailJson } from '../../src/flows/orders/routes.ts';
+import type { VerificationView } from '../../src/flows/sellers/verification-levels-routes.ts';
+import type { DecisionJson } from '../../src/flows/trust/queues/routes.ts';
 import type { ProductInput, ProductPatch } from '../../src/modules/catalog/product-input.ts';
 import type { ProductViewSchema } from '../../src/modules/catalog/routes.ts';
 import type { DocumentFileType } from '../../src/modules/compliance/seller-documents.ts';

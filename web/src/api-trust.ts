@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import type { AlertDetailView, ScanView } from '../../src/flows/authenticity-routes.ts';
-import type { BrandView, OwnerBrandsView } from '../../src/flows/brand-views.ts';
-import type { FiguresJson, NoticeJson, NoticeReviewJson } from '../../src/flows/notice-schemas.ts';
-import type { ReviewDecisionBody, ReviewView } from '../../src/flows/review-routes.ts';
-import type { ItemView, VerificationView } from '../../src/flows/seller-verification-levels-routes.ts';
-import type { DecisionJson, QueueItemJson, QueuesSummaryJson } from '../../src/flows/trust-queue-routes.ts';
+import type { ItemView, VerificationView } from '../../src/flows/sellers/verification-levels-routes.ts';
+import type { AlertDetailView, ScanView } from '../../src/flows/trust/authenticity/routes.ts';
+import type { BrandView, OwnerBrandsView } from '../../src/flows/trust/brands/schemas.ts';
+import type { FiguresJson, NoticeJson, NoticeReviewJson } from '../../src/flows/trust/notices/schemas.ts';
+import type { DecisionJson, QueueItemJson, QueuesSummaryJson } from '../../src/flows/trust/queues/routes.ts';
+import type { ReviewDecisionBody, ReviewView } from '../../src/flows/trust/reviews/routes.ts';
 import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
 import type { EntryViewSchema, TrialBalanceView, VerifyView } from '../../src/modules/ledger/routes.ts';
 import type { SellerViewSchema } from '../../src/modules/sellers/routes.ts';

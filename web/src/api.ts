@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { ProductReviewsView } from '../../src/flows/review-routes.ts';
-import type { BadgesView } from '../../src/flows/seller-verification-levels-routes.ts';
-import type { ProductPage } from '../../src/flows/storefront-routes.ts';
+import type { BadgesView } from '../../src/flows/sellers/verification-levels-routes.ts';
+import type { ProductPage } from '../../src/flows/storefront/routes.ts';
+import type { ProductReviewsView } from '../../src/flows/trust/reviews/routes.ts';
 import type { CategoryViewSchema } from '../../src/modules/catalog/routes.ts';
 import type { MarketView } from '../../src/modules/markets/routes.ts';
 import type { SearchResponse, SuggestResponse } from '../../src/modules/search/routes.ts';

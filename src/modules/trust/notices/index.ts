@@ -1,7 +1,7 @@
 /**
  * Notice and takedown: rights owners' notices with a status per listing, counter-notices and
  * answers, strikes against sellers, the trusted-reporter tier, and the published trust figures.
- * The cross-module steps (holds, escrow freezes, suspension) are in src/flows/takedown.ts.
+ * The cross-module steps (holds, escrow freezes, suspension) are in src/flows/trust/notices/take-down.ts.
  */
 export { getNoticeAttachment, type NoticeAttachment } from './attachments.ts';
 export { type TrustFigures, trustFigures } from './figures.ts';
