@@ -54,6 +54,43 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
+  it('a module uses only the modules it may use (docs/architecture.md), through their index.ts', () => {
+    // The module table of docs/architecture.md: which module may use which. Flows combine the rest.
+    const MAY_USE: Record<string, readonly string[]> = {
+      identity: [],
+      markets: [],
+      sellers: ['identity'],
+      catalog: ['sellers'],
+      search: ['catalog', 'markets'],
+      compliance: ['catalog', 'markets'],
+      ledger: [],
+      payments: ['ledger', 'markets'],
+      orders: ['catalog', 'compliance', 'payments', 'shipping'],
+      shipping: [],
+      trust: ['catalog', 'sellers'],
+      impact: ['ledger', 'sellers'],
+    };
+    const modules = readdirSync(path.join(SRC, 'modules')).filter((m) =>
+      statSync(path.join(SRC, 'modules', m)).isDirectory(),
+    );
+    expect(modules.sort()).toEqual(Object.keys(MAY_USE).sort());
+    const bad = edges.filter((e) => {
+      const from = moduleOf(e.from);
+      const to = moduleOf(e.to);
+      if (!from || !to || from === to) return false;
+      return !MAY_USE[from]!.includes(to) || e.to !== `src/modules/${to}/index.ts`;
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('flows, modules and primitives never import the demo seeding or the CLI, which sit above them', () => {
+    // Nothing below the flows imports the rooms that sit above them.
+    const bad = edges.filter(
+      (e) => /^src\/(flows|modules|kernel|money|db)\//.test(e.from) && /^src\/(demo|cli)\//.test(e.to),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('money, db and kernel import no module, flow or HTTP code', () => {
     const bad = edges.filter(
       (e) => /^src\/(money|db|kernel)\//.test(e.from) && /^src\/(modules|flows|http|cli)\//.test(e.to),
