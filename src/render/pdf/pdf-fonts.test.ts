@@ -1,5 +1,6 @@
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { cjkFace, cmapRanges, isLatin1, preferredFaces, woffToSfnt } from './pdf-fonts.ts';
+import { cjkFace, isLatin1, preferredFaces, woffToSfnt } from './pdf-fonts.ts';
 
 describe('CJK fonts for the shipping-paper PDFs', () => {
   it('unpacks each WOFF face into an sfnt that maps its script', () => {
@@ -14,10 +15,13 @@ describe('CJK fonts for the shipping-paper PDFs', () => {
     expect(cjkFace('sc')).toBe(sc); // unpacked once per process
   });
 
-  it('refuses what is not WOFF and reads no cmap from an empty font', () => {
+  it('refuses what is not WOFF, and unpacks a face fontkit reads back with the same glyphs', () => {
     expect(() => woffToSfnt(Buffer.from('%PDF-1.7'))).toThrow('not a WOFF file');
-    const empty = Buffer.alloc(12);
-    expect(cmapRanges(empty)).toEqual([]);
+    expect(() => woffToSfnt(cjkFace('sc').data)).toThrow('not a WOFF file'); // already an sfnt
+    const sfnt = fontkit.create(cjkFace('kr').data) as fontkit.Font;
+    expect(sfnt.type).toBe('TTF');
+    expect(sfnt.numGlyphs).toBeGreaterThan(1000);
+    expect(sfnt.glyphForCodePoint('김'.codePointAt(0)!).id).toBeGreaterThan(0);
   });
 
   it("puts the market's own Han forms first", () => {
