@@ -84,6 +84,7 @@ function asPriced(input: compliance.LandedCostInput, lc: compliance.LandedCost):
       {
         sellerId: 'sel_bench',
         regime: lc.regime,
+        customs: lc.customs,
         goods,
         shipping,
         tax: lc.totals.total.amount,
@@ -108,6 +109,7 @@ function asPriced(input: compliance.LandedCostInput, lc: compliance.LandedCost):
             importVat: t.importVat.amount,
             consumptionTax: t.consumptionTax.amount,
             rules: t.rules,
+            working: t.working,
           };
         }),
       },

@@ -20,6 +20,8 @@ export interface Config {
   authenticityCodeKey: Buffer;
   /** HMAC key for sellers' bank account numbers: only the keyed hash and the last 4 digits are stored. */
   bankAccountHashKey: Buffer;
+  /** Where `heartland serve` answers Prometheus scrapes (GET /metrics); null: not served. */
+  metrics: { host: string; port: number } | null;
 }
 
 function secretFile(dataDir: string): string {
@@ -43,6 +45,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const commissionRate = env.HEARTLAND_COMMISSION_RATE ?? '0.08';
   if (!/^0(\.\d{1,6})?$/.test(commissionRate))
     throw new Error('HEARTLAND_COMMISSION_RATE must be a decimal below 1, e.g. 0.08');
+  const metricsPort = env.HEARTLAND_METRICS_PORT ?? '9464';
+  if (metricsPort !== 'off' && !/^\d{1,5}$/.test(metricsPort))
+    throw new Error('HEARTLAND_METRICS_PORT must be a port number, or off');
   return {
     port,
     host,
@@ -54,6 +59,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quoteTtlSeconds: Number(env.HEARTLAND_QUOTE_TTL_SECONDS ?? 900),
     authenticityCodeKey: derive(secret, 'authenticity-codes'),
     bankAccountHashKey: derive(secret, 'seller-bank-accounts'),
+    // Loopback by default: the scrape endpoint is for the operator's Prometheus, not the public.
+    metrics:
+      metricsPort === 'off'
+        ? null
+        : { host: env.HEARTLAND_METRICS_HOST ?? '127.0.0.1', port: Number(metricsPort) },
   };
 }
 
@@ -70,6 +80,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     quoteTtlSeconds: 900,
     authenticityCodeKey: derive('test-secret', 'authenticity-codes'),
     bankAccountHashKey: derive('test-secret', 'seller-bank-accounts'),
+    metrics: null,
     ...overrides,
   };
 }

@@ -5,17 +5,16 @@ import { type DatabaseServer, openDatabaseServer } from './db/server.ts';
 import { isDemoSeeded, seedDemo } from './demo/seed-demo.ts';
 import { isDemoHistorySeeded, seedDemoOrderHistory } from './demo/seed-demo-orders.ts';
 import type { FlowCtx } from './flows/context.ts';
-import { reindexListings, syncListingIndex } from './flows/listings/sync-listing-eligibility.ts';
-import { releaseDueOrders } from './flows/orders/release-escrow.ts';
-import { expireAuthorizations } from './flows/trust/brands/brand-authorization.ts';
-import { processNoticeTimers } from './flows/trust/notices/notice-timers.ts';
+import { reindexListings } from './flows/listings/sync-listing-eligibility.ts';
 import type { App } from './http/app.ts';
 import { createHeartlandApp } from './http/heartland-app.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { systemClock } from './kernel/clock.ts';
-import { sealLedger } from './modules/ledger/index.ts';
 import { loadMarketData } from './modules/markets/index.ts';
 import { createSandboxProvider } from './modules/payments/index.ts';
 import { searchIndexIsStale } from './modules/search/index.ts';
+import { type Logger, loggerFromEnv } from './observability/logger.ts';
+import { createMetrics, startMetricsServer } from './observability/metrics.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export interface Runtime {
@@ -71,32 +70,23 @@ export async function openRuntime(
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-function every(ms: number, job: () => Promise<unknown>, log: (l: string) => void): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    job()
-      .catch((e) => log(`background job failed: ${(e as Error).message}`))
-      .finally(() => {
-        running = false;
-      });
-  }, ms);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
-/** `heartland serve`: the API, the docs, and the background jobs (webhooks, search indexing, escrow timers, sealing). */
+/**
+ * `heartland serve`: the API, the docs, the background jobs (webhooks, search indexing, escrow
+ * timers, sealing: src/jobs), structured logs (src/observability/logger.ts) and /metrics on its own port.
+ */
 export async function serve(
   env: NodeJS.ProcessEnv,
   log: (l: string) => void,
-): Promise<{ app: App; close(): Promise<void> }> {
+  opts: { logger?: Logger } = {},
+): Promise<{ app: App; metricsUrl: string | null; close(): Promise<void> }> {
+  const logger = opts.logger ?? loggerFromEnv(env);
   const rt = await openRuntime(env, log);
   let ready = false;
   if (env.HEARTLAND_WEB !== '0') await ensureWebBuild(log);
+  const metrics = createMetrics({ pool: rt.database.pool, log: logger });
   const app = await createHeartlandApp(
     { ...rt.ctx, pool: rt.database.pool },
-    { isReady: () => ready, logger: !!env.HEARTLAND_HTTP_LOG, webApp: true },
+    { isReady: () => ready, logger, metrics, webApp: true },
   );
   if (env.HEARTLAND_SEED_DEMO !== '0' && !(await isDemoSeeded(rt.ctx))) {
     log('First start: loading the demo marketplace…');
@@ -108,15 +98,25 @@ export async function serve(
     await reindexListings(rt.ctx);
   }
   await app.listen({ port: rt.config.port, host: rt.config.host });
-  const stops = [
-    // Indexes changed products and recomputes the markets where each may be shown.
-    every(250, () => syncListingIndex(rt.ctx), log),
-    every(30_000, () => releaseDueOrders(rt.ctx), log),
-    // Counter-notice windows: reinstate unanswered ones, close uncontested takedowns.
-    every(60_000, () => processNoticeTimers(rt.ctx), log),
-    every(60_000, () => expireAuthorizations(rt.ctx), log),
-    every(5_000, () => sealLedger(rt.ctx.db, rt.ctx.clock), log),
-  ];
+  let metricsServer: Awaited<ReturnType<typeof startMetricsServer>> | null = null;
+  if (rt.config.metrics) {
+    try {
+      metricsServer = await startMetricsServer(metrics, rt.config.metrics);
+    } catch (err) {
+      // A second process on one machine finds the port taken: it serves without /metrics rather than not at all.
+      logger.error(
+        { err, metrics: rt.config.metrics },
+        'metrics: could not listen; set HEARTLAND_METRICS_PORT to a free port (or off)',
+      );
+    }
+  }
+  const jobs = await startJobRunner({
+    url: rt.server.url,
+    ctx: rt.ctx,
+    log: logger,
+    metrics,
+    listingSync: true,
+  });
   (rt.ctx.provider as unknown as { start(ms?: number): void }).start(100);
   if (
     env.HEARTLAND_SEED_DEMO !== '0' &&
@@ -138,6 +138,7 @@ export async function serve(
       `  API docs     ${base}/docs`,
       `  OpenAPI      ${base}/openapi.json`,
       `  Health       ${base}/healthz`,
+      `  Metrics      ${metricsServer?.url ?? 'off'}`,
       `  Search       ${base}/api/v1/search?q=%E8%8A%B1%E6%97%97%E5%8F%82&locale=zh-Hans&market=CN`,
       '  Demo logins are in the README (password heartland-demo-1).',
       '',
@@ -145,8 +146,10 @@ export async function serve(
   );
   return {
     app,
+    metricsUrl: metricsServer?.url ?? null,
     async close() {
-      for (const stop of stops) stop();
+      await jobs.stop();
+      await metricsServer?.close();
       await app.close();
       await rt.close();
     },

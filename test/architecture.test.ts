@@ -97,4 +97,33 @@ describe('architecture', () => {
     );
     expect(bad).toEqual([]);
   });
+
+  it("web/ imports server code only as types of the server's schemas (schemas.ts or a module's index.ts)", () => {
+    const WEB = path.join(ROOT, 'web', 'src');
+    const webFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = path.join(dir, name);
+        if (statSync(full).isDirectory()) return webFiles(full);
+        return /\.tsx?$/.test(name) ? [full] : [];
+      });
+    // Every static import or re-export (with `type` when type-only), dynamic import and bare import.
+    const STATEMENT_RE =
+      /(?:import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+    const SCHEMAS = /^src\/(?:.+\/)?schemas\.ts$|^src\/modules\/[^/]+\/index\.ts$/;
+    const bad: string[] = [];
+    for (const file of webFiles(WEB)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(STATEMENT_RE)) {
+        const spec = m[2] ?? m[3] ?? m[4]!;
+        if (!spec.startsWith('.')) continue;
+        const to = path.relative(ROOT, path.resolve(path.dirname(file), spec));
+        if (to.startsWith('web/')) continue;
+        // Reference data (the currency table) is shared as data, not as server code.
+        if (/^data\/.+\.json$/.test(to)) continue;
+        const typeOnly = m[1] !== undefined;
+        if (!(typeOnly && SCHEMAS.test(to)))
+          bad.push(`${path.relative(ROOT, file)} → ${to}${typeOnly ? '' : ' (not type-only)'}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });

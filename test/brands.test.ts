@@ -9,6 +9,7 @@ import { scene } from '../src/modules/trust/fingerprints/test-images.ts';
 import * as trust from '../src/modules/trust/index.ts';
 import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { file, formData } from './support/multipart.ts';
 
 /** Issue 4, the brand registry: a brand is proven, then its owner alone says who may sell it. */
 describe('brand registry and seller authorizations through the API', () => {
@@ -20,7 +21,7 @@ describe('brand registry and seller authorizations through the API', () => {
   let other: { staff: Actor; sellerId: string };
   let brandId: string;
 
-  const pdf = Buffer.from('%PDF-1.4\n% trademark registration certificate\n').toString('base64');
+  const pdf = Buffer.from('%PDF-1.4\n% trademark registration certificate\n');
   const brandBody = {
     name: 'Marathon Root',
     terms: { en: ['Marathon Root'], 'zh-Hans': ['马拉松根'], 'zh-Hant': ['馬拉松根'] },
@@ -92,11 +93,16 @@ describe('brand registry and seller authorizations through the API', () => {
         reason: 'Registration checked on TSDR',
       });
     expect((await review('verify')).statusCode).toBe(422); // no documents yet
-    const doc = { kind: 'trademark_certificate', fileName: 'reg-7123456.pdf', contentBase64: pdf };
-    expect((await rival.post(`/api/v1/brands/${brandId}/documents`, doc)).statusCode).toBe(403);
-    const added = await owner.post(`/api/v1/brands/${brandId}/documents`, doc);
+    const doc = () =>
+      formData({ kind: 'trademark_certificate', file: file(pdf, 'reg-7123456.pdf', 'application/pdf') });
+    expect((await rival.post(`/api/v1/brands/${brandId}/documents`, doc())).statusCode).toBe(403);
+    const added = await owner.post(`/api/v1/brands/${brandId}/documents`, doc());
     expect(added.statusCode).toBe(201);
-    expect(added.json()).toMatchObject({ contentType: 'application/pdf', kind: 'trademark_certificate' });
+    expect(added.json()).toMatchObject({
+      contentType: 'application/pdf',
+      kind: 'trademark_certificate',
+      fileName: 'reg-7123456.pdf',
+    });
 
     const verified = await review('verify');
     expect(verified.statusCode).toBe(200);
@@ -122,10 +128,11 @@ describe('brand registry and seller authorizations through the API', () => {
     });
     expect(ref.statusCode).toBe(201);
     expect(ref.json().referencePriceUsd).toEqual({ amount: 8_900, currency: 'USD' });
-    const image = await owner.post(`/api/v1/brands/${brandId}/reference-images`, {
-      imageBase64: (await scene(7)).toString('base64'),
-      productRefId: ref.json().id,
-    });
+    const picture = await scene(7);
+    const image = await owner.post(
+      `/api/v1/brands/${brandId}/reference-images`,
+      formData({ file: file(picture, 'root.png', 'image/png'), productRefId: ref.json().id }),
+    );
     expect(image.statusCode).toBe(201);
     const imageRef = image.json().imageRef as string;
     expect(imageRef).toMatch(new RegExp(`^brand:${brandId}:[0-9a-f]{64}$`));
@@ -134,12 +141,14 @@ describe('brand registry and seller authorizations through the API', () => {
     const [product] = await trust.brandReferenceProducts(h.ctx.db, brandId);
     expect(product).toMatchObject({ referencePriceUsd: 8_900n, imageRefs: [imageRef] });
 
-    const notImage = Buffer.from('just some text, not a picture').toString('base64');
-    const refused = await owner.post(`/api/v1/brands/${brandId}/reference-images`, { imageBase64: notImage });
-    expect(refused.statusCode).toBe(400);
-    expect(
-      (await rival.post(`/api/v1/brands/${brandId}/reference-images`, { imageBase64: notImage })).statusCode,
-    ).toBe(403);
+    const notImage = formData({ file: file(Buffer.from('just some text, not a picture'), 'root.png') });
+    const refused = await owner.post(`/api/v1/brands/${brandId}/reference-images`, notImage);
+    expect([refused.statusCode, refused.json().code]).toEqual([415, 'upload.unsupported_type']);
+    const rivals = await rival.post(
+      `/api/v1/brands/${brandId}/reference-images`,
+      formData({ file: file(picture, 'root.png', 'image/png') }),
+    );
+    expect(rivals.statusCode).toBe(403);
   });
 
   it('refuses bad input with 400', async () => {
@@ -155,12 +164,14 @@ describe('brand registry and seller authorizations through the API', () => {
       await authorize(owner, { sellerId: farm.sellerId, validUntil: '2026-01-01T00:00:00Z' }),
       await authorize(owner, { sellerId: farm.sellerId, validUntil: 'next year' }),
       await authorize(owner, { sellerId: farm.sellerId, productIds: [`prd_${'0'.repeat(32)}`] }),
-      await owner.post(`/api/v1/brands/${brandId}/documents`, {
-        kind: 'trademark_certificate',
-        fileName: 'x.pdf',
-        contentBase64: 'not base64!',
-      }),
-      await owner.post(`/api/v1/brands/${brandId}/reference-images`, { imageBase64: '%%%%' }),
+      await owner.post(
+        `/api/v1/brands/${brandId}/documents`,
+        formData({ kind: 'passport', file: file(pdf, 'x.pdf') }),
+      ),
+      await owner.post(
+        `/api/v1/brands/${brandId}/reference-images`,
+        formData({ file: file(await scene(8), 'x.png'), productRefId: 'brp_nope' }),
+      ),
       await owner.post(`/api/v1/brands/${brandId}/reference-products`, {
         name: 'Free',
         referencePriceUsd: 0,

@@ -1,10 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/demo/seed-demo.ts';
-import {
-  type ProductEligibility,
-  productEligibility,
-} from '../src/flows/listings/sync-listing-eligibility.ts';
+import { type ProductEligibility, productEligibility } from '../src/flows/listings/listing-eligibility.ts';
 import { MARKET_CODES } from '../src/kernel/locales.ts';
 import { allProductIds, getProduct } from '../src/modules/catalog/index.ts';
 import { type Heartland, startHeartland } from './support/heartland.ts';

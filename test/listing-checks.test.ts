@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scene, watermark } from '../src/modules/trust/fingerprints/test-images.ts';
 import { onboardVerifiedSeller } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { file, formData } from './support/multipart.ts';
 
 /**
  * Issue 4, listing checks: a listing that names a registered brand without its authorization, uses
@@ -22,12 +23,10 @@ describe('listing checks before a listing goes live', () => {
 
   const upload = async (who: { staff: Actor; sellerId: string }, bytes: Buffer): Promise<string> => {
     const jpeg = await sharp(bytes).jpeg({ quality: 90 }).toBuffer();
-    const res = await h.app.inject({
-      method: 'POST',
-      url: `/api/v1/sellers/${who.sellerId}/images`,
-      headers: { authorization: `Bearer ${who.staff.token}`, 'content-type': 'image/jpeg' },
-      payload: jpeg,
-    });
+    const res = await who.staff.post(
+      `/api/v1/sellers/${who.sellerId}/images`,
+      formData({ file: file(jpeg, 'listing.jpg', 'image/jpeg') }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     return res.json().url as string;
   };
@@ -90,11 +89,13 @@ describe('listing checks before a listing goes live', () => {
     });
     expect(brand.statusCode, brand.body).toBe(201);
     brandId = brand.json().id as string;
-    const certificate = await brandOwner.post(`/api/v1/brands/${brandId}/documents`, {
-      kind: 'trademark_certificate',
-      fileName: 'uspto-5123456.pdf',
-      contentBase64: Buffer.from('%PDF-1.4 registration certificate').toString('base64'),
-    });
+    const certificate = await brandOwner.post(
+      `/api/v1/brands/${brandId}/documents`,
+      formData({
+        kind: 'trademark_certificate',
+        file: file(Buffer.from('%PDF-1.4 registration certificate'), 'uspto-5123456.pdf'),
+      }),
+    );
     expect(certificate.statusCode, certificate.body).toBe(201);
     const review = await agent.post(`/api/v1/trust/brands/${brandId}/review`, {
       decision: 'verify',
@@ -102,9 +103,10 @@ describe('listing checks before a listing goes live', () => {
     });
     expect(review.statusCode, review.body).toBe(200);
     brandImage = await scene(4242);
-    const ref = await brandOwner.post(`/api/v1/brands/${brandId}/reference-images`, {
-      imageBase64: brandImage.toString('base64'),
-    });
+    const ref = await brandOwner.post(
+      `/api/v1/brands/${brandId}/reference-images`,
+      formData({ file: file(brandImage, 'reference.png', 'image/png') }),
+    );
     expect(ref.statusCode, ref.body).toBe(201);
     const refProduct = await brandOwner.post(`/api/v1/brands/${brandId}/reference-products`, {
       name: 'Marathon Root ginseng, 4 oz',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncListingIndex } from '../src/flows/listings/sync-listing-eligibility.ts';
 import { listProduct, onboardVerifiedSeller, registerViaApi } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { file as filePart, formData } from './support/multipart.ts';
 
 /**
  * Issue 3, eligibility: a Wisconsin cheesemaker's cheddar needs China's GACC facility registration
@@ -130,10 +131,10 @@ describe('seller documents and listing eligibility', () => {
   });
 
   it('records the registration with its file; the listing appears in China at once', async () => {
-    const res = await cheese.staff.post(docsUrl(), {
-      ...registration(),
-      file: { name: 'gacc-registration.pdf', contentBase64: PDF.toString('base64') },
-    });
+    const res = await cheese.staff.post(
+      docsUrl(),
+      formData({ ...registration(), file: filePart(PDF, 'gacc-registration.pdf', 'application/pdf') }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     const doc = res.json();
     registrationId = doc.id;
@@ -261,22 +262,11 @@ describe('seller documents and listing eligibility', () => {
         registration({ type: 'phytosanitary_certificate', number: 'X-3' }),
         'compliance.invalid_document',
       ],
-      ['not base64', registration({ number: 'X-4', file: { contentBase64: '%%%%' } }), 'request.invalid'],
+      // A file in JSON is no file: files come as multipart/form-data.
       [
-        'a GIF',
-        registration({
-          number: 'X-5',
-          file: { contentBase64: Buffer.from('GIF89a\x01\x00').toString('base64') },
-        }),
-        'compliance.unsupported_file_type',
-      ],
-      [
-        'an HTML page named .pdf',
-        registration({
-          number: 'X-6',
-          file: { name: 'x.pdf', contentBase64: Buffer.from('<html></html>').toString('base64') },
-        }),
-        'compliance.unsupported_file_type',
+        'a file in JSON',
+        registration({ number: 'X-4', file: { contentBase64: 'JVBERi0=' } }),
+        'request.invalid',
       ],
     ];
     for (const [name, body, code] of bad) {
@@ -285,12 +275,19 @@ describe('seller documents and listing eligibility', () => {
       expect(res.headers['content-type'], name).toMatch(/application\/problem\+json/);
       expect(res.json().code, name).toBe(code);
     }
-    const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]);
-    const tooBig = await cheese.staff.post(
-      docsUrl(),
-      registration({ number: 'X-7', file: { contentBase64: big.toString('base64') } }),
-    );
-    expect([400, 413]).toContain(tooBig.statusCode);
+    const refusedFiles: [string, Buffer, number, string][] = [
+      ['a GIF', Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00'), 415, 'upload.unsupported_type'],
+      ['an HTML page named .pdf', Buffer.from('<html></html>'), 415, 'upload.unsupported_type'],
+      ['over 5 MB', Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]), 413, 'upload.too_large'],
+    ];
+    for (const [name, bytes, status, code] of refusedFiles) {
+      const body = formData({
+        ...registration({ number: 'X-5' }),
+        file: filePart(bytes, 'x.pdf', 'application/pdf'),
+      });
+      const res = await cheese.staff.post(docsUrl(), body);
+      expect([res.statusCode, res.json().code], name).toEqual([status, code]);
+    }
     expect((await cheese.staff.get(`${eligibilityUrl()}?on=2026-13-01`)).statusCode).toBe(400);
     expect((await cheese.staff.get(`${eligibilityUrl()}?at=now`)).statusCode).toBe(400);
     expect((await cheese.staff.get(`${docsUrl()}/doc_${'0'.repeat(32)}/file`)).statusCode).toBe(404);

@@ -7,6 +7,7 @@ import { scene } from '../src/modules/trust/fingerprints/test-images.ts';
 import * as trust from '../src/modules/trust/index.ts';
 import { onboardVerifiedSeller } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { file, formData } from './support/multipart.ts';
 
 describe('listing images: upload, serve, fingerprint', () => {
   let h: Heartland;
@@ -14,7 +15,7 @@ describe('listing images: upload, serve, fingerprint', () => {
   let sellerId: string;
   let png: Buffer;
   const upload = (who: Actor, bytes: Buffer, type: string, seller = sellerId) =>
-    who.post(`/api/v1/sellers/${seller}/images`, bytes, { 'content-type': type });
+    who.post(`/api/v1/sellers/${seller}/images`, formData({ file: file(bytes, 'picture', type) }));
 
   beforeAll(async () => {
     h = await startHeartland();
@@ -104,21 +105,24 @@ describe('listing images: upload, serve, fingerprint', () => {
     expect(res.json()).toMatchObject({ width: 640, height: 480 });
   });
 
-  it('refuses other types, unreadable bytes and oversized bodies', async () => {
+  it('refuses other types, unreadable bytes, oversized files and bodies that are not multipart', async () => {
     const gif = await sharp(png).gif().toBuffer();
     const cases: [Buffer, string, number, string][] = [
-      [gif, 'image/gif', 415, 'request.ctp_invalid_media_type'],
-      [gif, 'image/png', 400, 'catalog.image_type_unsupported'], // the bytes decide, not the header
-      [Buffer.from('definitely not a picture'), 'image/jpeg', 400, 'catalog.image_type_unsupported'],
+      [gif, 'image/gif', 415, 'upload.unsupported_type'],
+      [gif, 'image/png', 415, 'upload.unsupported_type'], // the bytes decide, not the part's type
+      [Buffer.from('definitely not a picture'), 'image/jpeg', 415, 'upload.unsupported_type'],
       [(await sharp(png).jpeg().toBuffer()).subarray(0, 600), 'image/jpeg', 400, 'catalog.image_unreadable'],
-      [Buffer.alloc(catalog.MAX_IMAGE_BYTES + 1, 0xff), 'image/jpeg', 413, 'request.ctp_body_too_large'],
+      [Buffer.alloc(catalog.MAX_IMAGE_BYTES + 1, 0xff), 'image/jpeg', 413, 'upload.too_large'],
     ];
     for (const [bytes, type, status, code] of cases) {
       const res = await upload(staff, bytes, type);
       expect([res.statusCode, res.json().code], `${type} ${bytes.length}`).toEqual([status, code]);
     }
     const json = await staff.post(`/api/v1/sellers/${sellerId}/images`, { url: 'https://x.example/a.jpg' });
-    expect(json.statusCode).toBe(400);
+    expect([json.statusCode, json.json().code]).toEqual([415, 'upload.not_multipart']);
+    // The raw body the route took before the one upload pipeline is refused too.
+    const raw = await staff.post(`/api/v1/sellers/${sellerId}/images`, png, { 'content-type': 'image/png' });
+    expect(raw.statusCode).toBe(415);
   });
 
   it('refuses other sellers’ staff and anonymous callers', async () => {
@@ -131,8 +135,7 @@ describe('listing images: upload, serve, fingerprint', () => {
     const anon = await h.app.inject({
       method: 'POST',
       url: `/api/v1/sellers/${sellerId}/images`,
-      payload: png,
-      headers: { 'content-type': 'image/png' },
+      payload: formData({ file: file(png, 'picture.png', 'image/png') }),
     });
     expect(anon.statusCode).toBe(401);
   });

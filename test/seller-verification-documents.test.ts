@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onboardVerifiedSeller } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { file, formData } from './support/multipart.ts';
 
 /** The files a seller uploads as verification evidence (the onboarding wizard's uploads). */
 describe('seller verification documents', () => {
@@ -25,8 +26,9 @@ describe('seller verification documents', () => {
   });
   afterAll(() => h.close());
 
-  const submit = (evidence: object) =>
-    farm.staff.post(`/api/v1/sellers/${farm.sellerId}/verification/items`, evidence);
+  /** Sent as the onboarding wizard sends it: multipart/form-data, the scan in `document.content`. */
+  const submit = (evidence: Record<string, unknown>) =>
+    farm.staff.post(`/api/v1/sellers/${farm.sellerId}/verification/items`, formData(evidence));
   const items = async () =>
     (await farm.staff.get(`/api/v1/sellers/${farm.sellerId}/verification`)).json().items as {
       id: string;
@@ -39,20 +41,23 @@ describe('seller verification documents', () => {
     kind: 'business_registration',
     stateOfRegistration: 'WI',
     entityNumber: 'R054321',
-    document: { name, contentBase64: content.toString('base64') },
+    document: { content: file(content, name, 'application/pdf') },
   });
 
   it('refuses a file that is not a PDF, PNG or JPEG, or is empty, next to the document field', async () => {
     const text = await submit(registration('articles.pdf', Buffer.from('just some text, named .pdf')));
-    expect([text.statusCode, text.json().code]).toEqual([422, 'sellers.unsupported_document_type']);
+    expect([text.statusCode, text.json().code]).toEqual([415, 'upload.unsupported_type']);
     expect(text.headers['content-type']).toContain('application/problem+json');
     expect(text.json().errors).toEqual([
-      { path: 'body.document', message: 'The file must be a PDF, PNG or JPEG.' },
+      {
+        path: 'body.document.content',
+        message: 'The file must be a PDF, PNG or JPEG (by its content, not its name).',
+      },
     ]);
     const gif = await submit(registration('scan.gif', Buffer.from('GIF89a\x01\x00\x01\x00')));
-    expect(gif.json().code).toBe('sellers.unsupported_document_type');
+    expect([gif.statusCode, gif.json().code]).toEqual([415, 'upload.unsupported_type']);
     const empty = await submit(registration('empty.pdf', Buffer.alloc(0)));
-    expect([empty.statusCode, empty.json().code]).toEqual([422, 'sellers.document_empty']);
+    expect([empty.statusCode, empty.json().code]).toEqual([400, 'upload.empty']);
     expect(await items()).toEqual([]); // nothing refused is kept
   });
 
@@ -96,7 +101,7 @@ describe('seller verification documents', () => {
       number: 'MOSA-2026-7',
       certifier: 'MOSA',
       expiresOn: '2027-06-30',
-      document: { name: 'organic.jpg', contentBase64: JPEG.toString('base64') },
+      document: { content: file(JPEG, 'organic.jpg', 'image/jpeg') },
     });
     expect(organic.statusCode, organic.body).toBe(201);
     expect(organic.json().document).toMatchObject({ name: 'organic.jpg', uploadedBytes: JPEG.length });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDecisions, listQueue } from '../src/modules/trust/index.ts';
 import { onboardVerifiedSeller } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { file, formData } from './support/multipart.ts';
 
 /** Verification levels: evidence in, an agent's decision, the level and badges out. */
 describe('seller verification levels', () => {
@@ -32,7 +33,9 @@ describe('seller verification levels', () => {
   afterAll(() => h.close());
 
   const itemsUrl = () => `/api/v1/sellers/${farm.sellerId}/verification/items`;
-  const submit = (evidence: object) => farm.staff.post(itemsUrl(), evidence);
+  /** Evidence with a scan goes as multipart/form-data; the rest as JSON. */
+  const submit = (evidence: Record<string, unknown>) =>
+    farm.staff.post(itemsUrl(), evidence.document ? formData(evidence) : evidence);
   const decide = (itemId: string, decision: 'approve' | 'reject', by: Actor = agent) =>
     by.post(`/api/v1/trust/seller-verification/${itemId}/decision`, {
       decision,
@@ -44,7 +47,7 @@ describe('seller verification levels', () => {
     kind: 'business_registration',
     stateOfRegistration: 'WI',
     entityNumber: 'H012345',
-    document: { name: 'articles.pdf', contentBase64: Buffer.from('%PDF-1.4 articles').toString('base64') },
+    document: { content: file(Buffer.from('%PDF-1.4 articles'), 'articles.pdf', 'application/pdf') },
   };
   const address = {
     kind: 'business_address',
@@ -79,9 +82,9 @@ describe('seller verification levels', () => {
     ).toBe(403);
     expect((await submit({ ...bank, routingNumber: '011000016' })).statusCode).toBe(400);
     expect((await submit({ ...address, zip: '5440' })).statusCode).toBe(400);
-    const tooBig = Buffer.alloc(5 * 1024 * 1024 + 1, 1).toString('base64');
-    const big = await submit({ ...registration, document: { name: 'scan.pdf', contentBase64: tooBig } });
-    expect([big.statusCode, big.json().code]).toEqual([422, 'sellers.document_too_large']);
+    const tooBig = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5 * 1024 * 1024, 0x20)]);
+    const big = await submit({ ...registration, document: { content: file(tooBig, 'scan.pdf') } });
+    expect([big.statusCode, big.json().code]).toEqual([413, 'upload.too_large']);
   });
 
   it('climbs the levels as an agent approves each piece of evidence, listing what is missing', async () => {

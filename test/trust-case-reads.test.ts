@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ListedProduct, listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';
+import { file, formData } from './support/multipart.ts';
 import { counterBody, noticeBody } from './support/notices.ts';
 
 /**
@@ -107,22 +109,25 @@ describe('trust agents’ case reads', () => {
   it('a notice’s attachments: its filer and agents download them, typed by their bytes, not the claim', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
     const html = Buffer.from('<html><script>alert(1)</script></html>');
+    const pdf = Buffer.from('%PDF-1.4 receipt');
     const attached = (fileName: string, contentType: string, data: Buffer) => ({
       description: `Exhibit ${fileName}`,
-      attachment: { fileName, contentType, dataBase64: data.toString('base64') },
+      attachment: file(data, fileName, contentType),
     });
-    const filed = await owner.post(
-      '/api/v1/notices',
-      noticeBody([ginseng.productId], {
-        evidence: [
-          attached('test-buy.png', 'image/png', png),
-          attached('Receipt.pdf', 'application/pdf', html),
-        ],
-      }),
+    const fileWith = (...evidence: ReturnType<typeof attached>[]) =>
+      owner.post('/api/v1/notices', formData(noticeBody([ginseng.productId], { evidence })));
+    // Claimed a PDF, holds HTML: refused at the upload, by its bytes.
+    const lying = await fileWith(attached('Receipt.pdf', 'application/pdf', html));
+    expect([lying.statusCode, lying.json().code]).toEqual([415, 'upload.unsupported_type']);
+    const filed = await fileWith(
+      attached('test-buy.png', 'image/png', png),
+      attached('Receipt.pdf', 'application/pdf', pdf),
     );
     expect(filed.statusCode, filed.body).toBe(201);
     const notice = filed.json();
     const [photo, receipt] = notice.evidence.map((e: { attachment: { id: string } }) => e.attachment.id);
+    // One stored before uploads were typed: its bytes decide how it is served, not its claim.
+    await h.db.db.execute(sql`UPDATE trust_notice_attachments SET bytes = ${html} WHERE id = ${receipt}`);
     const url = (id: string, noticeId = notice.id) => `/api/v1/notices/${noticeId}/attachments/${id}`;
 
     const got = await agent.get(url(photo));
@@ -204,12 +209,15 @@ describe('trust agents’ case reads', () => {
 
   it('the uploaded verification document: agents and the seller’s staff download it, typed by its bytes', async () => {
     const pdf = Buffer.from('%PDF-1.4 articles of organization');
-    const submitted = await farm.staff.post(`/api/v1/sellers/${farm.sellerId}/verification/items`, {
-      kind: 'business_registration',
-      stateOfRegistration: 'WI',
-      entityNumber: 'H012345',
-      document: { name: 'Articles «Hilltop».pdf', contentBase64: pdf.toString('base64') },
-    });
+    const submitted = await farm.staff.post(
+      `/api/v1/sellers/${farm.sellerId}/verification/items`,
+      formData({
+        kind: 'business_registration',
+        stateOfRegistration: 'WI',
+        entityNumber: 'H012345',
+        document: { content: file(pdf, 'Articles «Hilltop».pdf', 'application/pdf') },
+      }),
+    );
     expect(submitted.statusCode, submitted.body).toBe(201);
     const itemId = submitted.json().id as string;
     const url = `/api/v1/sellers/${farm.sellerId}/verification/items/${itemId}/document`;

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { codeFor } from '../../src/modules/trust/index.ts';
 import { placeBody } from '../../test/support/addresses.ts';
 import type { Actor, Heartland } from '../../test/support/heartland.ts';
+import { file, formData } from '../../test/support/multipart.ts';
 import { noticeBody } from '../../test/support/notices.ts';
 
 /** The first bytes of a PNG: enough for the server to type it by its signature. */
@@ -43,34 +44,35 @@ export async function openTrustCases(
   const ownerName = 'Great Plains Kettle Corn Co.';
   const filed = await owner.post(
     '/api/v1/notices',
-    noticeBody(
-      listings.map((l) => l.productId),
-      {
-        rights: { kind: 'trademark', office: 'USPTO', registrationNumber: '5550123', ownerName },
-        statement: 'These listings use our registered kettle-corn mark on their bags and pictures.',
-        evidence: [
-          { description: 'Our registration certificate', url: 'https://example.test/reg-5550123' },
-          {
-            description: 'Photo of the test-buy bag',
-            attachment: {
-              fileName: 'test-buy-bag.png',
-              contentType: 'image/png',
-              dataBase64: TEST_BUY_PNG.toString('base64'),
+    formData(
+      noticeBody(
+        listings.map((l) => l.productId),
+        {
+          rights: { kind: 'trademark', office: 'USPTO', registrationNumber: '5550123', ownerName },
+          statement: 'These listings use our registered kettle-corn mark on their bags and pictures.',
+          evidence: [
+            { description: 'Our registration certificate', url: 'https://example.test/reg-5550123' },
+            {
+              description: 'Photo of the test-buy bag',
+              attachment: file(TEST_BUY_PNG, 'test-buy-bag.png', 'image/png'),
             },
-          },
-        ],
-      },
+          ],
+        },
+      ),
     ),
   );
   expect(filed.statusCode, filed.body).toBe(201);
 
   const registrationPdf = Buffer.from('%PDF-1.4\n% Iowa articles of organization (e2e)\n');
-  const submitted = await seller.staff.post(`/api/v1/sellers/${seller.sellerId}/verification/items`, {
-    kind: 'business_registration',
-    stateOfRegistration: 'IA',
-    entityNumber: 'LC0612345',
-    document: { name: 'articles-of-organization.pdf', contentBase64: registrationPdf.toString('base64') },
-  });
+  const submitted = await seller.staff.post(
+    `/api/v1/sellers/${seller.sellerId}/verification/items`,
+    formData({
+      kind: 'business_registration',
+      stateOfRegistration: 'IA',
+      entityNumber: 'LC0612345',
+      document: { content: file(registrationPdf, 'articles-of-organization.pdf', 'application/pdf') },
+    }),
+  );
   expect(submitted.statusCode, submitted.body).toBe(201);
 
   const codes = await h.ctx.db.execute<{ serial: string }>(sql`
@@ -106,11 +108,14 @@ async function registerBrand(h: Heartland): Promise<TrustCases['brand']> {
   await register(otherName, '6120001');
   const name = 'Cedar Valley Sorghum';
   const id = await register(name, '6120002');
-  const doc = await owner.post(`/api/v1/brands/${id}/documents`, {
-    kind: 'trademark_certificate',
-    fileName: 'cedar-valley-certificate.pdf',
-    contentBase64: Buffer.from('%PDF-1.4\n% USPTO certificate 6120002 (e2e)\n').toString('base64'),
-  });
+  const certificate = Buffer.from('%PDF-1.4\n% USPTO certificate 6120002 (e2e)\n');
+  const doc = await owner.post(
+    `/api/v1/brands/${id}/documents`,
+    formData({
+      kind: 'trademark_certificate',
+      file: file(certificate, 'cedar-valley-certificate.pdf', 'application/pdf'),
+    }),
+  );
   expect(doc.statusCode, doc.body).toBe(201);
   return { id, name, otherName };
 }

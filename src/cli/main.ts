@@ -3,7 +3,8 @@ import { migrate } from '../db/migrate.ts';
 import { openDatabaseServer } from '../db/server.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { reindexListings } from '../flows/listings/sync-listing-eligibility.ts';
-import { releaseDueOrders } from '../flows/orders/release-escrow.ts';
+import { releaseDueOrders } from '../flows/orders/release-due-orders.ts';
+import { formatJobsReport, listJobs } from '../jobs/list.ts';
 import {
   formatTrialBalance,
   formatVerifyReport,
@@ -12,6 +13,7 @@ import {
   verifyLedger,
 } from '../modules/ledger/index.ts';
 import { runPayouts } from '../modules/payments/index.ts';
+import { loggerFromEnv } from '../observability/logger.ts';
 import { openRuntime, type Runtime, serve } from '../runtime.ts';
 import { registerImpactCommand } from './impact-command.ts';
 import { registerRulesCommand } from './rules-command.ts';
@@ -40,12 +42,15 @@ program
   .command('serve')
   .description('Start the marketplace (embedded PostgreSQL unless DATABASE_URL is set)')
   .action(async () => {
-    const server = await serve(process.env, log);
+    // Everything serve says goes through the logger: JSON lines, or readable ones at a terminal.
+    const logger = loggerFromEnv(process.env);
+    const say = (line: string) => logger.info(line);
+    const server = await serve(process.env, say, { logger });
     let stopping = false;
     const stop = async (signal: string) => {
       if (stopping) return;
       stopping = true;
-      log(`${signal}: stopping Heartland…`);
+      say(`${signal}: stopping Heartland…`);
       await server.close();
       process.exit(0);
     };
@@ -143,6 +148,18 @@ program
       log(`released ${r.released.length}, failed ${r.failed.length}`);
       for (const f of r.failed) log(`  ${f.orderId}: ${f.error}`);
       return r.failed.length ? 1 : 0;
+    }),
+  );
+
+program
+  .command('jobs')
+  .description('The background job queues with their last runs, and the failed jobs with their errors')
+  .option('--json', 'print the report as JSON')
+  .action((opts: { json?: boolean }) =>
+    withRuntime(async (rt) => {
+      const report = await listJobs(rt.ctx.db);
+      log(opts.json ? JSON.stringify(report, null, 2) : formatJobsReport(report));
+      return 0;
     }),
   );
 

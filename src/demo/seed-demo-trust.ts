@@ -5,6 +5,7 @@ import { inTransaction } from '../db/transaction.ts';
 import type { FlowCtx } from '../flows/context.ts';
 import { grantBrandAuthorization } from '../flows/trust/brands/brand-authorization.ts';
 import type { Locale, MarketCode } from '../kernel/locales.ts';
+import { UploadedFile } from '../kernel/uploaded-file.ts';
 import * as identity from '../modules/identity/index.ts';
 import * as trust from '../modules/trust/index.ts';
 
@@ -75,9 +76,9 @@ export async function seedDemoBrands(
         brandId: registered.id,
         actor: owner.id,
         kind: 'trademark_certificate',
-        fileName: `${b.trademark.office}-${b.trademark.registrationNumber}.pdf`,
-        contentBase64: Buffer.from(`%PDF-1.4\n% demo registration certificate of ${b.name}\n`).toString(
-          'base64',
+        file: new UploadedFile(
+          `${b.trademark.office}-${b.trademark.registrationNumber}.pdf`,
+          Buffer.from(`%PDF-1.4\n% demo registration certificate of ${b.name}\n`),
         ),
       });
       const verified = await trust.reviewBrand(tx, ctx.clock, {

@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   type FastifyPluginAsyncZod,
   jsonSchemaTransform,
@@ -12,8 +12,12 @@ import {
 import type { Pool } from 'pg';
 import type { Access, Principal } from '../kernel/access.ts';
 import { DomainError } from '../kernel/errors.ts';
+import { observeRequests, requestIdFor } from '../observability/http.ts';
+import { createLogger, type Logger, silentLogger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import { beginIdempotent, finishIdempotent } from './idempotency.ts';
 import { errorHandler, sendProblem } from './problem.ts';
+import { uploadPipeline } from './uploads.ts';
 
 export type App = FastifyInstance;
 export type RoutePlugin = FastifyPluginAsyncZod;
@@ -45,7 +49,10 @@ export interface AppOptions {
   routes: RoutePlugin[];
   /** Routes outside the API prefix (the web app's files). */
   rootRoutes?: RoutePlugin[];
-  logger?: boolean;
+  /** Where the app logs: a pino logger, `true` for JSON on stdout, or nothing (the default, for tests). */
+  logger?: boolean | Logger;
+  /** Counts requests and business outcomes; /metrics is served apart (src/observability/metrics.ts). */
+  metrics?: Metrics;
   isReady?: () => boolean;
   /** The web app's page (dist/web/index.html) when it is built; null serves the API alone. */
   webAppPage?: () => Buffer | null;
@@ -61,14 +68,22 @@ const isAppPath = (url: string) =>
   !/^\/(api|docs|openapi\.json|healthz|media|demo-images|assets)(\/|\?|$)/.test(url);
 
 export async function createApp(opts: AppOptions): Promise<App> {
+  const logger = opts.logger === true ? createLogger() : opts.logger || silentLogger();
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    loggerInstance: logger as FastifyBaseLogger,
+    // observeRequests writes one line per request, with the caller, instead of Fastify's two.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    // The request id and caller come from the log scope (observability/logger.ts), not a child binding.
+    childLoggerFactory: (parent) => parent,
     bodyLimit: 1_048_576,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  observeRequests(app, opts.metrics);
   app.setNotFoundHandler((request, reply) => {
     // A page of the web app (/, /p/…, /search) asked for by a browser: the app routes it itself.
     const page = opts.webAppPage?.();
@@ -105,6 +120,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   });
 
   await app.register(cookie);
+  // The one multipart parser and upload limit table (src/http/uploads.ts), for every upload route.
+  await app.register(uploadPipeline);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -10,6 +10,8 @@ export type ErrorKind =
   | 'forbidden' // authenticated but not allowed (403)
   | 'not_found' // the thing does not exist, or the caller may not know it exists (404)
   | 'conflict' // the state of the thing refuses the change (409)
+  | 'payload_too_large' // an upload over its size or count limit (413)
+  | 'unsupported_media_type' // an upload of a type the route does not take (415)
   | 'unprocessable' // well-formed but a business rule refuses it (422)
   | 'rate_limited' // too many (429)
   | 'unavailable'; // a dependency is down; try later (503)

@@ -9,21 +9,12 @@ declare const brand: unique symbol;
 export type Id<P extends string> = string & { readonly [brand]: P };
 
 export type UserId = Id<'usr'>;
-export type SessionId = Id<'ses'>;
 export type ApiTokenId = Id<'tok'>;
 export type SellerId = Id<'sel'>;
 export type ProductId = Id<'prd'>;
 export type VariantId = Id<'var'>;
-export type CategoryId = Id<'cat'>;
-export type QuoteId = Id<'quo'>;
 export type OrderId = Id<'ord'>;
-export type CheckoutId = Id<'chk'>;
 export type PaymentIntentId = Id<'pi'>;
-export type RefundId = Id<'re'>;
-export type PayoutId = Id<'po'>;
-export type ShipmentId = Id<'shp'>;
-export type AccountId = Id<'acc'>;
-export type EntryId = Id<'ent'>;
 export type BuyerIdentityId = Id<'bid'>;
 export type SellerDocumentId = Id<'doc'>;
 
@@ -61,8 +52,14 @@ const ID_NOUNS: Record<string, string> = {
  * and types the value as the branded `OrderId`, so no handler casts. At run time it is a plain
  * string schema, so OpenAPI shows its pattern.
  */
-export function zId<P extends string>(prefix: P, noun = ID_NOUNS[prefix] ?? 'an id'): z.ZodType<Id<P>, string> {
+export function zId<P extends string>(
+  prefix: P,
+  noun = ID_NOUNS[prefix] ?? 'an id',
+): z.ZodType<Id<P>, string> {
   const article = /^[aeiou]/i.test(noun) ? 'an' : 'a';
   const label = noun === 'an id' ? `an id (${prefix}_…)` : `${article} ${noun} id (${prefix}_…)`;
-  return z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), label) as unknown as z.ZodType<Id<P>, string>;
+  return z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), label) as unknown as z.ZodType<
+    Id<P>,
+    string
+  >;
 }

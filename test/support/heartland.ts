@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { testConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/database.ts';
 import type { FlowCtx } from '../../src/flows/context.ts';
-import type { App } from '../../src/http/app.ts';
+import type { App, AppOptions } from '../../src/http/app.ts';
 import { createHeartlandApp } from '../../src/http/heartland-app.ts';
 import type { Role } from '../../src/kernel/access.ts';
 import { ManualClock } from '../../src/kernel/clock.ts';
@@ -15,7 +15,7 @@ import { createTestDatabase } from './db.ts';
 
 export interface Heartland {
   app: App;
-  db: Database;
+  db: Database & { url: string };
   ctx: FlowCtx;
   clock: ManualClock;
   provider: ReturnType<typeof createSandboxProvider>;
@@ -69,7 +69,7 @@ export function actorFor(app: App, userId: string, token: string): Actor {
  * leaves out the `test-goods` category (a database that will hold only the demo catalog).
  */
 export async function startHeartland(
-  opts: { webApp?: boolean; testCategory?: boolean } = {},
+  opts: { webApp?: boolean; testCategory?: boolean } & Pick<AppOptions, 'logger' | 'metrics'> = {},
 ): Promise<Heartland> {
   const db = await createTestDatabase();
   const clock = new ManualClock('2026-11-24T08:00:00Z');
@@ -98,7 +98,10 @@ export async function startHeartland(
     },
   });
   const ctx: FlowCtx = { db: db.db, clock, config, provider };
-  app = await createHeartlandApp({ ...ctx, pool: db.pool }, { webApp: opts.webApp ?? false });
+  app = await createHeartlandApp(
+    { ...ctx, pool: db.pool },
+    { webApp: opts.webApp ?? false, logger: opts.logger, metrics: opts.metrics },
+  );
   const identityDeps = { db: db.db, clock, idEncryptionKey: config.idEncryptionKey };
   return {
     app,

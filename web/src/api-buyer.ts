@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { PlacedJson } from '../../src/flows/checkout/routes.ts';
-import type { OrderDetailJson } from '../../src/flows/orders/routes.ts';
-import type { AllowanceView } from '../../src/modules/compliance/routes.ts';
-import type { BuyerIdentityViewSchema, UserViewSchema } from '../../src/modules/identity/routes.ts';
-import type { OrderJson, QuoteJson } from '../../src/modules/orders/api.ts';
+import type { PlacedJson } from '../../src/flows/checkout/schemas.ts';
+import type { OrderDetailJson } from '../../src/flows/orders/schemas.ts';
+import type { AllowanceView } from '../../src/modules/compliance/index.ts';
+import type { BuyerIdentityViewSchema, UserViewSchema } from '../../src/modules/identity/index.ts';
+import type { OrderJson, QuoteJson } from '../../src/modules/orders/index.ts';
 import { sendJson as sendJsonShared } from './api.ts';
 
 /** The buyer pages' API shapes, typed by the server's own Zod response schemas (type-only). */

@@ -1,19 +1,18 @@
 import type { z } from 'zod';
-import type { EligibilityView } from '../../src/flows/listings/routes.ts';
-import type { OrderDetailJson } from '../../src/flows/orders/routes.ts';
-import type { VerificationView } from '../../src/flows/sellers/verification-levels-routes.ts';
-import type { DecisionJson } from '../../src/flows/trust/queues/routes.ts';
-import type { ProductInput, ProductPatch } from '../../src/modules/catalog/product-input.ts';
-import type { ProductViewSchema } from '../../src/modules/catalog/routes.ts';
-import type { DocumentFileType } from '../../src/modules/compliance/seller-documents.ts';
-import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
-import type { OrderJson } from '../../src/modules/orders/api.ts';
-import type { SellerMoneyView } from '../../src/modules/payments/routes.ts';
+import type { EligibilityView } from '../../src/flows/listings/schemas.ts';
+import type { OrderDetailJson } from '../../src/flows/orders/schemas.ts';
+import type { VerificationView } from '../../src/flows/sellers/schemas.ts';
+import type { ProductInput, ProductPatch, ProductViewSchema } from '../../src/modules/catalog/index.ts';
+import type { DocumentFileType } from '../../src/modules/compliance/index.ts';
+import type { UserViewSchema } from '../../src/modules/identity/index.ts';
+import type { OrderJson } from '../../src/modules/orders/index.ts';
+import type { SellerMoneyView } from '../../src/modules/payments/index.ts';
 import type {
   FARM_DOCUMENT_KINDS,
   MAX_DOCUMENT_BYTES as SERVER_MAX_DOCUMENT_BYTES,
   VerificationItemInput,
-} from '../../src/modules/sellers/verification-evidence.ts';
+} from '../../src/modules/sellers/index.ts';
+import type { DecisionJson } from '../../src/modules/trust/index.ts';
 import { ApiError, sendJson as sendJsonShared } from './api.ts';
 
 /** The seller center's slice of the API, typed by the server's own Zod schemas (type-only imports). */
@@ -25,18 +24,11 @@ export type VerificationItemBody = z.input<typeof VerificationItemInput>;
 export type FarmDocumentKind = (typeof FARM_DOCUMENT_KINDS)[number];
 /** The server's limit (a literal type: this copy stops compiling if the server's changes). */
 export const MAX_DOCUMENT_BYTES: typeof SERVER_MAX_DOCUMENT_BYTES = 5_242_880;
-/** The file types the server accepts, known by their first bytes (as the server knows them). */
-export const DOCUMENT_TYPES: Record<
-  DocumentFileType,
-  { label: string; extensions: string[]; magic: number[] }
-> = {
-  'application/pdf': { label: 'PDF', extensions: ['.pdf'], magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  'image/png': {
-    label: 'PNG',
-    extensions: ['.png'],
-    magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-  },
-  'image/jpeg': { label: 'JPEG', extensions: ['.jpg', '.jpeg'], magic: [0xff, 0xd8, 0xff] },
+/** The file types the server accepts (known by their first bytes, with the server's own sniffer). */
+export const DOCUMENT_TYPES: Record<DocumentFileType, { label: string; extensions: string[] }> = {
+  'application/pdf': { label: 'PDF', extensions: ['.pdf'] },
+  'image/png': { label: 'PNG', extensions: ['.png'] },
+  'image/jpeg': { label: 'JPEG', extensions: ['.jpg', '.jpeg'] },
 };
 export type EligibilityJson = z.infer<typeof EligibilityView>;
 export type DecisionJsonT = z.infer<typeof DecisionJson>;
@@ -64,7 +56,8 @@ export function dollarsToCents(text: string): number | null {
   if (!m) return null;
   const whole = m[1] ?? '0';
   const fraction = (m[2] ?? '').padEnd(2, '0');
-  return Number(whole) * 100 + Number(fraction);
+  // The cents are the digits: whole dollars then two of cents, read as one integer (no float arithmetic).
+  return Number(`${whole}${fraction}`);
 }
 
 /** 1250 → "12.50" (the editor's text form of a price). */
@@ -74,18 +67,19 @@ export function centsToDollars(cents: number): string {
 }
 
 /**
- * POSTs JSON and reports how much of the body has been sent (fetch cannot report upload progress,
- * XMLHttpRequest can). A problem+json answer becomes an ApiError with its field errors.
+ * POSTs a form (multipart/form-data: the server's upload pipeline) and reports how much of the
+ * body has been sent (fetch cannot report upload progress, XMLHttpRequest can). A problem+json
+ * answer becomes an ApiError with its field errors.
  */
-export function postJsonWithProgress<T>(
+export function postFormWithProgress<T>(
   path: string,
-  body: unknown,
+  form: FormData,
   onProgress: (sent: number, total: number) => void,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v1${path}`);
-    xhr.setRequestHeader('content-type', 'application/json');
+    // No content-type: the browser writes multipart/form-data with its boundary.
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded, e.total);
@@ -121,6 +115,6 @@ export function postJsonWithProgress<T>(
           'The upload did not reach Heartland. Check your connection and try again.',
         ),
       );
-    xhr.send(JSON.stringify(body));
+    xhr.send(form);
   });
 }

@@ -1,14 +1,21 @@
 import type { z } from 'zod';
-import type { ItemView, VerificationView } from '../../src/flows/sellers/verification-levels-routes.ts';
-import type { AlertDetailView, ScanView } from '../../src/flows/trust/authenticity/routes.ts';
-import type { BrandView, OwnerBrandsView } from '../../src/flows/trust/brands/schemas.ts';
-import type { FiguresJson, NoticeJson, NoticeReviewJson } from '../../src/flows/trust/notices/schemas.ts';
-import type { DecisionJson, QueueItemJson, QueuesSummaryJson } from '../../src/flows/trust/queues/routes.ts';
-import type { ReviewDecisionBody, ReviewView } from '../../src/flows/trust/reviews/routes.ts';
-import type { UserViewSchema } from '../../src/modules/identity/routes.ts';
-import type { EntryViewSchema, TrialBalanceView, VerifyView } from '../../src/modules/ledger/routes.ts';
-import type { SellerViewSchema } from '../../src/modules/sellers/routes.ts';
-import type { TRUST_QUEUES } from '../../src/modules/trust/policy.ts';
+import type { ItemView, VerificationView } from '../../src/flows/sellers/schemas.ts';
+import type { AlertDetailView, ScanView } from '../../src/flows/trust/authenticity/schemas.ts';
+import type { NoticeReviewJson } from '../../src/flows/trust/notices/schemas.ts';
+import type { UserViewSchema } from '../../src/modules/identity/index.ts';
+import type { EntryViewSchema, TrialBalanceView, VerifyView } from '../../src/modules/ledger/index.ts';
+import type { SellerViewSchema } from '../../src/modules/sellers/index.ts';
+import type {
+  BrandView,
+  DecisionJson,
+  FiguresJson,
+  NoticeJson,
+  OwnerBrandsView,
+  QueueItemJson,
+  QueuesSummaryJson,
+  ReviewDecisionBody,
+  ReviewView,
+} from '../../src/modules/trust/index.ts';
 import { sendJson } from './api.ts';
 
 /** The authenticity, trust console and finance API, typed by the server's own Zod schemas. */
@@ -19,7 +26,8 @@ export type Figures = z.infer<typeof FiguresJson>;
 export type TrialBalance = z.infer<typeof TrialBalanceView>;
 export type LedgerVerification = z.infer<typeof VerifyView>;
 export type LedgerEntry = z.infer<typeof EntryViewSchema>;
-export type TrustQueue = (typeof TRUST_QUEUES)[number];
+/** A trust queue's name, as the queues API gives it. */
+export type TrustQueue = QueueItem['queue'];
 export type QueueSummary = z.infer<typeof QueuesSummaryJson>['queues'][number];
 export type Me = z.infer<typeof UserViewSchema>;
 export type Notice = z.infer<typeof NoticeJson>;

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import type { BadgesView } from '../../src/flows/sellers/verification-levels-routes.ts';
-import type { ProductPage } from '../../src/flows/storefront/routes.ts';
-import type { ProductReviewsView } from '../../src/flows/trust/reviews/routes.ts';
-import type { CategoryViewSchema } from '../../src/modules/catalog/routes.ts';
-import type { MarketView } from '../../src/modules/markets/routes.ts';
-import type { SearchResponse, SuggestResponse } from '../../src/modules/search/routes.ts';
+import type { ProductPageView } from '../../src/flows/storefront/schemas.ts';
+import type { CategoryViewSchema } from '../../src/modules/catalog/index.ts';
+import type { MarketView } from '../../src/modules/markets/index.ts';
+import type { SearchResponse, SuggestResponse } from '../../src/modules/search/index.ts';
+import type { BadgesView } from '../../src/modules/sellers/index.ts';
+import type { ProductReviewsView } from '../../src/modules/trust/index.ts';
 
 /**
  * The API the web app calls, typed by the server's own Zod response schemas (type-only imports:
  * nothing of the server reaches the bundle), so a changed response breaks the web build, not a page.
  */
-export type ProductPageJson = z.infer<typeof ProductPage>;
+export type ProductPageJson = z.infer<typeof ProductPageView>;
 export type SearchJson = z.infer<typeof SearchResponse>;
 export type SuggestJson = z.infer<typeof SuggestResponse>;
 export type CategoryJson = z.infer<typeof CategoryViewSchema>;

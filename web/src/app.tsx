@@ -17,6 +17,7 @@ const Checkout = lazy(() => import('./pages/checkout.tsx'));
 const Orders = lazy(() => import('./pages/orders.tsx'));
 const Order = lazy(() => import('./pages/order.tsx'));
 const Impact = lazy(() => import('./impact/impact-page.tsx'));
+const NotFound = lazy(() => import('./pages/not-found.tsx').then((m) => ({ default: m.NotFound })));
 
 export function App() {
   const { t } = useShopper();
@@ -43,7 +44,7 @@ export function App() {
             <Route path="/orders" component={Orders} />
             <Route path="/orders/:id">{(params) => <Order id={params.id} />}</Route>
             <Route>
-              <p className="status">{t('error')}</p>
+              <NotFound />
             </Route>
           </Switch>
         </Suspense>

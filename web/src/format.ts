@@ -1,26 +1,40 @@
+import CURRENCY_TABLE from '../../data/currencies.json';
 import type { MoneyJson } from './api.ts';
 
-/** Minor units per currency, as the server's money module counts them (ISO 4217). */
-const DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, IDR: 2, TWD: 2 };
+type Digits = { minorUnits: number; cashDigits?: number };
+const CURRENCIES: Record<string, Digits | undefined> = CURRENCY_TABLE.currencies;
 
 /**
- * A price in the buyer's locale and currency. The amount is an integer of minor units; it is
- * turned into an exact decimal string (never a float) for Intl, which formats strings exactly.
- * JPY and KRW show no decimals.
+ * An integer of minor units as an exact decimal string with `minorUnits` digits after the point:
+ * (123456, 2) → "1234.56", (-5, 2) → "-0.05", (1500, 0) → "1500". BigInt, never a float division.
  */
-export function formatMoney(money: MoneyJson, locale: string): string {
-  const digits = DIGITS[money.currency] ?? 2;
-  const negative = money.amount < 0;
-  const abs = String(Math.abs(money.amount)).padStart(digits + 1, '0');
-  const decimal = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
+export function minorToDecimal(amount: number | bigint, minorUnits: number): string {
+  const n = BigInt(amount);
+  const abs = (n < 0n ? -n : n).toString().padStart(minorUnits + 1, '0');
+  const decimal = minorUnits === 0 ? abs : `${abs.slice(0, -minorUnits)}.${abs.slice(-minorUnits)}`;
+  return n < 0n ? `-${decimal}` : decimal;
+}
+
+/**
+ * A price in the buyer's locale and currency. The amount is an integer of ISO minor units (the
+ * server's count, from the shared `data/currencies.json`); it becomes an exact decimal string for
+ * Intl, which formats strings exactly. Shoppers see cash digits (TWD and IDR in whole units, JPY,
+ * KRW and VND without decimals), rounded half-to-even like the server's money; `ledger` shows
+ * every minor unit, for the books.
+ */
+export function formatMoney(money: MoneyJson, locale: string, show: 'cash' | 'ledger' = 'cash'): string {
+  const entry = CURRENCIES[money.currency];
+  const minorUnits = entry?.minorUnits ?? 2;
+  const digits = show === 'cash' ? (entry?.cashDigits ?? minorUnits) : minorUnits;
   const format = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency: money.currency,
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
+    roundingMode: 'halfEven',
   });
-  // Intl accepts decimal strings (ECMA-402 NumberFormat v3) and formats them without rounding.
-  return format.format(`${negative ? '-' : ''}${decimal}` as unknown as number);
+  // Intl accepts decimal strings (ECMA-402 NumberFormat v3) and rounds them as decimals.
+  return format.format(minorToDecimal(money.amount, minorUnits) as Intl.StringNumericLiteral);
 }
 
 export function formatDate(iso: string, locale: string): string {

@@ -1,9 +1,11 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { getJson, type SuggestJson } from './api.ts';
+import type { SuggestJson } from './api.ts';
 import { CartLink } from './buyer/cart-link.tsx';
 import { useShopper } from './i18n/context.tsx';
 import { LOCALES, type Locale } from './i18n/messages.ts';
+import { apiQuery } from './query.ts';
 
 const LANGUAGE_NAMES: Record<Locale, string> = {
   en: 'English',
@@ -19,31 +21,32 @@ function SearchBox() {
   const [, navigate] = useLocation();
   const params = new URLSearchParams(useSearch());
   const [q, setQ] = useState(params.get('q') ?? '');
-  const [suggestions, setSuggestions] = useState<SuggestJson['suggestions']>([]);
   const [active, setActive] = useState(-1);
   // Suggestions follow typing only: arriving on /search?q=… must not open the list.
   const [typing, setTyping] = useState(false);
+  // What was typed, once typing pauses (120 ms): one request per pause, not per key.
+  const [asked, setAsked] = useState('');
   const listId = useId();
   useEffect(() => {
-    if (!typing || q.trim().length === 0) return setSuggestions([]);
-    const timer = setTimeout(() => {
-      getJson<SuggestJson>('/search/suggest', { q, locale, market }).then(
-        (r) => setSuggestions(r.suggestions.slice(0, 6)),
-        () => setSuggestions([]),
-      );
-    }, 120);
+    const timer = setTimeout(() => setAsked(q), 120);
     return () => clearTimeout(timer);
-  }, [q, locale, market, typing]);
+  }, [q]);
+  const open = typing && q.trim().length > 0 && asked.trim().length > 0;
+  const suggest = useQuery({
+    ...apiQuery<SuggestJson>('/search/suggest', { q: asked, locale, market }),
+    enabled: open,
+    // The list stays while the next answer comes.
+    placeholderData: keepPreviousData,
+  });
+  const suggestions: SuggestJson['suggestions'] = open ? (suggest.data?.suggestions.slice(0, 6) ?? []) : [];
   const go = (productId: string) => {
     setTyping(false);
-    setSuggestions([]);
     navigate(`/p/${productId}`);
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTyping(false);
     const chosen = suggestions[active];
-    setSuggestions([]);
     if (chosen) navigate(`/p/${chosen.productId}`);
     else navigate(`/search?q=${encodeURIComponent(q)}`);
   };
@@ -71,7 +74,7 @@ function SearchBox() {
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, suggestions.length - 1));
             if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, -1));
-            if (e.key === 'Escape') setSuggestions([]);
+            if (e.key === 'Escape') setTyping(false);
           }}
         />
         <button type="submit">{t('search')}</button>

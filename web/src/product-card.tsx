@@ -3,10 +3,11 @@ import type { SearchJson } from './api.ts';
 import { formatMoney } from './format.ts';
 import { useShopper } from './i18n/context.tsx';
 import { stateName } from './i18n/us-states.ts';
+import { Picture } from './picture.tsx';
 
 type Hit = SearchJson['hits'][number];
 
-/** One listing in a grid: its picture (lazy, sized), title, origin and the local price. */
+/** One listing in a grid: its picture (lazy unless `eager`, sized), title, origin and the local price. */
 export function ProductCard({ hit, eager = false }: { hit: Hit; eager?: boolean }) {
   const { t, locale } = useShopper();
   return (
@@ -15,15 +16,13 @@ export function ProductCard({ hit, eager = false }: { hit: Hit; eager?: boolean 
         {/* The picture comes with the hit: no redirect per card. The title beside it names the
             product, so the picture is decorative to a screen reader. */}
         {hit.pictureUrl ? (
-          <img
+          <Picture
             src={hit.pictureUrl}
             alt=""
             width={400}
             height={400}
-            loading={eager ? 'eager' : 'lazy'}
-            fetchPriority={eager ? 'high' : 'auto'}
-            decoding="async"
-            sizes="(min-width: 960px) 240px, 45vw"
+            priority={eager}
+            sizes="(min-width: 960px) 260px, (min-width: 600px) 31vw, 47vw"
           />
         ) : (
           <span className="no-picture" aria-hidden="true" />

@@ -1,13 +1,13 @@
 import { inTransaction } from '../../db/transaction.ts';
 import { DomainError, unprocessable } from '../../kernel/errors.ts';
-import { newId } from '../../kernel/ids.ts';
+import { newId, type UserId } from '../../kernel/ids.ts';
 import * as catalog from '../../modules/catalog/index.ts';
 import * as compliance from '../../modules/compliance/index.ts';
 import * as identity from '../../modules/identity/index.ts';
 import * as orders from '../../modules/orders/index.ts';
 import * as payments from '../../modules/payments/index.ts';
 import type { FlowCtx } from '../context.ts';
-import { cancelUnpaidCheckout } from './apply-payment-event.ts';
+import { cancelUnpaidCheckout } from './cancel-unpaid-checkout.ts';
 
 export interface PlacedCheckout {
   checkoutId: string;
@@ -42,7 +42,7 @@ function deliveryAddressFor(
  */
 export async function placeCheckout(
   ctx: FlowCtx,
-  buyerId: string,
+  buyerId: UserId,
   input: { quoteId: string; paymentMethod: string; deliveryAddress?: orders.DeliveryAddressInput | null },
 ): Promise<PlacedCheckout> {
   const now = ctx.clock.now();
@@ -53,9 +53,9 @@ export async function placeCheckout(
     const quote = claim.quote;
     const address = deliveryAddressFor(quote, input.deliveryAddress ?? null);
     // Cross-border e-commerce (9610/1210) needs the orderer's identity; personal postal articles do not.
-    const cbec = quote.orders.map((o) => o.regime.startsWith('CN_CBEC'));
+    const cbec = quote.orders.map((o) => compliance.isCbecParcel(o));
     if (cbec.some(Boolean)) {
-      const id = await identity.getBuyerIdentity(tx, buyerId as never, 'CN');
+      const id = await identity.getBuyerIdentity(tx, buyerId, 'CN');
       if (!id) {
         throw unprocessable(
           'orders.buyer_identity_required',

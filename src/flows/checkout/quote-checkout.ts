@@ -8,8 +8,7 @@ import * as orders from '../../modules/orders/index.ts';
 import * as shipping from '../../modules/shipping/index.ts';
 import { allocate, applyRate, type CurrencyCode, type Money } from '../../money/index.ts';
 import type { FlowCtx } from '../context.ts';
-import { listingsNotAuthorizedIn } from '../listings/brand-markets.ts';
-import { listingsEligibility } from '../listings/sync-listing-eligibility.ts';
+import { marketAvailability } from '../listings/market-availability.ts';
 
 export interface QuoteRequest {
   market: MarketCode;
@@ -91,44 +90,27 @@ export async function createCheckoutQuote(
     }
   }
 
-  // Prohibited goods, and listings whose seller lacks a document the market requires on the quote's date.
-  const eligibility = await listingsEligibility(
-    ctx,
-    [...byId.values()].map((v) => ({
-      productId: v.productId,
-      sellerId: v.sellerId,
-      kind: v.kind,
-      hsCode: v.hsCode,
-      categorySlug: v.categorySlug,
-    })),
-    request.market,
-    now,
-  );
-  for (const v of byId.values()) {
-    const e = eligibility.get(v.productId)!;
-    if (e.status !== 'eligible') {
-      const why = e.status === 'restricted' ? ': the seller lacks a document the market requires' : '';
-      throw unprocessable(
-        'compliance.not_eligible',
-        `${v.sku} cannot be sold into ${request.market}${why}.`,
-        {
-          variantId: v.variantId,
-          // Not `status`: problem details spread into the body, where `status` is the HTTP status.
-          eligibility: e.status,
-          rules: e.reasons,
-          missing: e.missing.map((m) => ({ requirementId: m.requirementId, document: m.document })),
-        },
-      );
-    }
+  // Prohibited goods, listings whose seller lacks a document the market requires on the quote's
+  // date, and brands whose owner has not authorized the seller in this market.
+  const refusal = await marketAvailability(ctx.db, [...byId.values()], request.market, now);
+  if (refusal?.reason === 'not_eligible') {
+    const v = [...byId.values()].find((x) => x.productId === refusal.productId)!;
+    const e = refusal.eligibility;
+    const why = e.status === 'restricted' ? ': the seller lacks a document the market requires' : '';
+    throw unprocessable('compliance.not_eligible', `${v.sku} cannot be sold into ${request.market}${why}.`, {
+      variantId: v.variantId,
+      // Not `status`: problem details spread into the body, where `status` is the HTTP status.
+      eligibility: e.status,
+      rules: e.reasons,
+      missing: e.missing.map((m) => ({ requirementId: m.requirementId, document: m.document })),
+    });
   }
-
-  const unauthorized = await listingsNotAuthorizedIn(ctx.db, [...byId.values()], request.market, now);
-  if (unauthorized.length > 0) {
-    const v = [...byId.values()].find((x) => x.productId === unauthorized[0]!.productId)!;
+  if (refusal?.reason === 'brand_not_authorized') {
+    const v = [...byId.values()].find((x) => x.productId === refusal.productId)!;
     throw unprocessable(
       'trust.brand_not_authorized_in_market',
       `${v.sku} names a brand whose owner has not authorized this seller in ${request.market}.`,
-      { variantId: v.variantId, brandId: unauthorized[0]!.brandId },
+      { variantId: v.variantId, brandId: refusal.brandId },
     );
   }
 
@@ -158,6 +140,7 @@ export async function createCheckoutQuote(
     description: `USD→${currency} at ${fx.rate}, locked until the quote expires; converted once per amount, rounded half-to-even`,
     source: fx.source,
     effectiveFrom: fx.asOf.toISOString(),
+    kind: 'fx',
   };
 
   const quoteOrders: orders.QuoteOrder[] = [];
@@ -181,6 +164,7 @@ export async function createCheckoutQuote(
         ruleId: rate.ruleId,
         description: `${request.shippingMethod} shipping ${leg}, ${totalWeight} g, ${rate.transitDays.min}–${rate.transitDays.max} days`,
         source: 'data/shipping-rates.json',
+        kind: 'shipping',
       });
     }
     const shippingBuyer = applyRate(shippingUsd, fx.rate, currency);
@@ -237,6 +221,7 @@ export async function createCheckoutQuote(
         importVat: t.importVat.amount,
         consumptionTax: t.consumptionTax.amount,
         rules: t.rules.map(stored),
+        working: t.working,
       };
     });
     const goods = quoteLines.reduce((a, l) => a + l.goods, 0n);
@@ -251,6 +236,7 @@ export async function createCheckoutQuote(
       total: goods + shippingBuyer.amount + tax,
       dutiableValue: landed.dutiableValue.amount,
       regime: landed.regime,
+      customs: landed.customs,
       ...(Object.keys(capGrams).length > 0 ? { capGrams } : {}),
       rules: [...rules, ...landed.rules.map(stored)],
       lines: quoteLines,

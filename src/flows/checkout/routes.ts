@@ -1,35 +1,26 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { forbidden } from '../../kernel/errors.ts';
+import { zId } from '../../kernel/ids.ts';
 import { MARKET_CODES } from '../../kernel/locales.ts';
 import * as orders from '../../modules/orders/index.ts';
-import * as payments from '../../modules/payments/index.ts';
 import { toJson } from '../../money/index.ts';
 import type { FlowCtx } from '../context.ts';
-import { applyPaymentEvent } from './apply-payment-event.ts';
+import { getCheckout } from './get-checkout.ts';
 import { placeCheckout } from './place-checkout.ts';
 import { createCheckoutQuote } from './quote-checkout.ts';
-
-const idOf = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);
+import { receiveSandboxWebhook } from './receive-sandbox-webhook.ts';
+import { CheckoutJson, PlacedJson, WebhookReceiptJson } from './schemas.ts';
 
 const QuoteBody = z
   .object({
     market: z.enum(MARKET_CODES),
     shippingMethod: z.enum(['express', 'surface']).default('express'),
     lines: z
-      .array(z.object({ variantId: idOf('var'), quantity: z.number().int().min(1).max(999) }).strict())
+      .array(z.object({ variantId: zId('var'), quantity: z.number().int().min(1).max(999) }).strict())
       .min(1)
       .max(50),
   })
   .strict();
-
-export const PlacedJson = z.object({
-  checkoutId: z.string(),
-  paymentIntentId: z.string(),
-  status: z.string(),
-  orders: z.array(orders.OrderJson),
-});
 
 export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
   return async (app) => {
@@ -57,10 +48,11 @@ export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
         config: { access: ['buyer'] },
         schema: {
           tags: ['checkout'],
-          params: z.object({ id: idOf('quo') }),
+          params: z.object({ id: zId('quo') }),
           response: { 200: orders.QuoteJson },
         },
       },
+      // A single-module read: the orders module finds the quote among this buyer's own.
       async (req) => orders.quoteToJson(await orders.getQuote(ctx.db, req.params.id, req.principal!.userId)),
     );
 
@@ -74,7 +66,7 @@ export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
             'Place a quote: reserve stock, create one order per seller, authorize the payment into escrow',
           description:
             'Requires an Idempotency-Key header. Sandbox payment methods: pm_card_ok, pm_card_declined, pm_card_insufficient_funds, pm_card_fails_async, pm_card_duplicate_webhook.',
-          params: z.object({ id: idOf('quo') }),
+          params: z.object({ id: zId('quo') }),
           body: z
             .object({
               paymentMethod: z.string().min(1).max(64),
@@ -107,24 +99,19 @@ export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
         config: { access: ['buyer'] },
         schema: {
           tags: ['checkout'],
-          params: z.object({ id: idOf('chk') }),
-          response: {
-            200: PlacedJson.extend({ amount: orders.MoneyJson, failureCode: z.string().nullable() }),
-          },
+          params: z.object({ id: zId('chk') }),
+          response: { 200: CheckoutJson },
         },
       },
       async (req) => {
-        const checkout = await orders.getCheckout(ctx.db, req.params.id);
-        if (checkout.buyerId !== req.principal!.userId)
-          throw forbidden('orders.not_your_checkout', 'This is not your checkout.');
-        const intent = await payments.getIntent(ctx.db, checkout.paymentIntentId!);
+        const checkout = await getCheckout(ctx, req.principal!, req.params.id);
         return {
-          checkoutId: checkout.id,
-          paymentIntentId: intent.id,
-          status: intent.status,
-          amount: toJson(intent.amount),
-          failureCode: intent.failureCode,
-          orders: (await orders.ordersForCheckout(ctx.db, checkout.id)).map(orders.orderToJson),
+          checkoutId: checkout.checkoutId,
+          paymentIntentId: checkout.paymentIntentId,
+          status: checkout.paymentStatus,
+          amount: toJson(checkout.amount),
+          failureCode: checkout.failureCode,
+          orders: checkout.orders.map(orders.orderToJson),
         };
       },
     );
@@ -141,18 +128,16 @@ export function checkoutRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           schema: {
             tags: ['payments'],
             summary: 'Signed webhook from the sandbox payment provider',
-            response: { 200: z.object({ received: z.boolean(), duplicate: z.boolean() }) },
+            response: { 200: WebhookReceiptJson },
           },
         },
         async (req) => {
           const header = req.headers['heartland-sandbox-signature'];
-          const event = payments.verifySandboxWebhook(
-            ctx.config.sandboxWebhookSecret,
+          const result = await receiveSandboxWebhook(
+            ctx,
             String(req.body ?? ''),
             Array.isArray(header) ? header[0] : header,
-            ctx.clock.now(),
           );
-          const result = await applyPaymentEvent(ctx, 'sandbox', event);
           return { received: true, duplicate: result.duplicate };
         },
       );

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { Principal } from '../../kernel/access.ts';
-import { conflict, forbidden } from '../../kernel/errors.ts';
+import { type Principal, seesSeller } from '../../kernel/access.ts';
+import { conflict, forbidden, notFound } from '../../kernel/errors.ts';
 import type { UserId } from '../../kernel/ids.ts';
 import * as catalog from '../../modules/catalog/index.ts';
 import * as compliance from '../../modules/compliance/index.ts';
@@ -40,7 +40,7 @@ export interface CustomsRecords {
   declared: DeclaredRecord[];
 }
 
-export const notAllowed = () =>
+const notAllowed = () =>
   forbidden('customs.not_allowed', "Only the seller's staff, admins and trust agents see customs records.");
 
 export const PAID_OR_LATER: readonly orders.OrderStatus[] = [
@@ -54,12 +54,8 @@ export const PAID_OR_LATER: readonly orders.OrderStatus[] = [
 ];
 
 /** The seller's own staff, platform admins and trust agents. */
-export function mayReadCustomsRecords(p: Principal, o: orders.OrderView): boolean {
-  return (
-    p.sellerIds.includes(o.sellerId as never) ||
-    p.roles.some((r) => r === 'platform_admin' || r === 'trust_agent')
-  );
-}
+export const mayReadCustomsRecords = (p: Principal, o: orders.OrderView): boolean =>
+  seesSeller(p, o.sellerId);
 
 /** The order and payment records of a paid mainland-China order, and what the waybill needs. */
 export interface CbecInputs {
@@ -234,15 +230,19 @@ export function maskIdNumber(body: string, idNumber: string): string {
  * order record, the CEB411 payment record and — once shipped — the CEB511 waybill, with the
  * comparison customs makes between them, and what the ship gate declared. They carry the buyer's
  * ID number: only the seller's own staff, platform admins and trust agents may read them, and each
- * reveal is audited by identity.
+ * reveal is audited by identity. Given `sellerId` (the seller the URL names), another seller's
+ * order is 404 — after the access check (403), so a stranger learns nothing from the difference.
  */
 export async function customsRecordsForOrder(
   ctx: FlowCtx,
   principal: Principal,
   orderId: string,
+  sellerId?: string,
 ): Promise<CustomsRecords> {
   const order = await orders.getOrder(ctx.db, orderId);
   if (!mayReadCustomsRecords(principal, order)) throw notAllowed();
+  if (sellerId !== undefined && order.sellerId !== sellerId)
+    throw notFound('customs.order_not_found', 'This seller has no such order.');
   const inputs = await cbecInputs(ctx, order);
   const shipment = await shipping.shipmentForOrder(ctx.db, order.id);
   const waybill = shipment

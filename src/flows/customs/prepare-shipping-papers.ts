@@ -1,8 +1,8 @@
-import type { Principal } from '../../kernel/access.ts';
+import { type Principal, seesSeller } from '../../kernel/access.ts';
 import { conflict, forbidden } from '../../kernel/errors.ts';
 import * as catalog from '../../modules/catalog/index.ts';
 import * as compliance from '../../modules/compliance/index.ts';
-import type * as orders from '../../modules/orders/index.ts';
+import * as orders from '../../modules/orders/index.ts';
 import * as sellers from '../../modules/sellers/index.ts';
 import * as shipping from '../../modules/shipping/index.ts';
 import type { FlowCtx } from '../context.ts';
@@ -21,17 +21,11 @@ export interface ParcelFacts {
  * and trust agents, and the order's own buyer (the papers travel with their parcel). No other
  * buyer. The buyer's copy masks the seller's EIN, as every buyer-facing seller view does.
  */
-export function mayReadPapers(p: Principal, o: orders.OrderView): boolean {
-  return (
-    o.buyerId === p.userId ||
-    p.sellerIds.includes(o.sellerId as never) ||
-    p.roles.some((r) => r === 'platform_admin' || r === 'trust_agent')
-  );
-}
+export const mayReadPapers = (p: Principal, o: orders.OrderView): boolean =>
+  o.buyerId === p.userId || seesSeller(p, o.sellerId);
 
-const seesFullEin = (p: Principal, o: orders.OrderView) =>
-  p.sellerIds.includes(o.sellerId as never) ||
-  p.roles.some((r) => r === 'platform_admin' || r === 'trust_agent');
+/** Everyone but the buyer: the seller's staff, platform admins and trust agents. */
+const seesFullEin = (p: Principal, o: orders.OrderView): boolean => seesSeller(p, o.sellerId);
 
 /** The goods lines of an order as the US export side values them: the seller's USD price × quantity. */
 export function exportLines(
@@ -151,15 +145,35 @@ export async function papersInput(
   };
 }
 
-export async function papersFor(
+/** What the papers of an order are made from, for those who may read them (403 otherwise). */
+async function papersFor(
   ctx: FlowCtx,
   principal: Principal,
-  order: orders.OrderView,
+  orderId: string,
 ): Promise<compliance.PapersInput> {
+  const order = await orders.getOrder(ctx.db, orderId);
   if (!mayReadPapers(principal, order))
     throw forbidden(
       'papers.not_allowed',
       "Only the order's buyer, the seller's staff, admins and trust agents.",
     );
   return papersInput(ctx, order, { maskEin: !seesFullEin(principal, order) });
+}
+
+/** The commercial invoice of an order's parcel (reference §4b). */
+export async function prepareCommercialInvoice(
+  ctx: FlowCtx,
+  principal: Principal,
+  orderId: string,
+): Promise<compliance.CommercialInvoiceJson> {
+  return compliance.buildCommercialInvoice(await papersFor(ctx, principal, orderId));
+}
+
+/** The packing list of an order's parcel (reference §4b). */
+export async function preparePackingList(
+  ctx: FlowCtx,
+  principal: Principal,
+  orderId: string,
+): Promise<compliance.PackingListJson> {
+  return compliance.buildPackingList(await papersFor(ctx, principal, orderId));
 }

@@ -1,40 +1,37 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../kernel/errors.ts';
-import * as orders from '../../modules/orders/index.ts';
+import { zId } from '../../kernel/ids.ts';
+import { commercialInvoicePdf, packingListPdf } from '../../render/pdf/shipping-papers-pdf.ts';
 import type { FlowCtx } from '../context.ts';
-import { customsRecordsForOrder, mayReadCustomsRecords, notAllowed } from './build-customs-records.ts';
-import { papersRoutes } from './papers-routes.ts';
+import { customsRecordsForOrder } from './build-customs-records.ts';
+import { prepareCommercialInvoice, preparePackingList } from './prepare-shipping-papers.ts';
+import { CommercialInvoiceJson, CustomsRecordsJson, PackingListJson } from './schemas.ts';
 
-const idOf = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);
+const PAPERS_ACCESS = ['buyer', 'seller_staff', 'platform_admin', 'trust_agent'] as const;
+const PaperParams = z.object({ orderId: zId('ord') });
+const FormatQuery = z.object({ format: z.enum(['json', 'pdf']).optional() }).strict();
 
-const CustomsRecordsJson = z.object({
-  orderNo: z.string(),
-  records: z.object({ ceb311: z.string(), ceb411: z.string(), ceb511: z.string().nullable() }),
-  crossCheck: z.object({
-    ok: z.boolean(),
-    problems: z.array(z.object({ code: z.string(), message: z.string() })),
-  }),
-  missing: z.array(z.string()),
-  declared: z.array(
-    z.object({
-      kind: z.string(),
-      body: z.string(),
-      digest: z.string(),
-      declaredAt: z.string(),
-      matchesCurrent: z.boolean().nullable(),
-    }),
-  ),
-});
+/** `?format=pdf`, or an Accept header that names PDF and not JSON (the query wins). */
+function wantsPdf(format: string | undefined, accept: string | undefined): boolean {
+  if (format) return format === 'pdf';
+  return /application\/pdf/i.test(accept ?? '') && !/application\/json/i.test(accept ?? '');
+}
+
+/** A Buffer bypasses the JSON serializer: the PDF goes out as it is. */
+const sendPdf = (reply: FastifyReply, name: string, pdf: Buffer) =>
+  reply.type('application/pdf').header('content-disposition', `inline; filename="${name}.pdf"`).send(pdf);
+
+const paperSummary = (what: string) =>
+  `The ${what} of an order's parcel (JSON; PDF with ?format=pdf or Accept: application/pdf)`;
 
 /**
- * China CBEC "three documents" (CEB311/411/511 XML) for a seller's mainland-China order, and the
- * commercial invoice and packing list of any order's parcel (papers-routes.ts, mounted here).
+ * The customs side of an order: China CBEC "three documents" (CEB311/411/511 XML) for a seller's
+ * mainland-China order, and the commercial invoice and packing list of any order's parcel — JSON
+ * for machines, PDF for people.
  */
 export function customsRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(papersRoutes(ctx));
     app.get(
       '/sellers/:sellerId/orders/:orderId/customs-records',
       {
@@ -43,17 +40,48 @@ export function customsRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           tags: ['compliance'],
           summary:
             "China customs 'three documents' for a mainland-China order: order, payment and waybill records, cross-checked",
-          params: z.object({ sellerId: idOf('sel'), orderId: idOf('ord') }),
+          params: z.object({ sellerId: zId('sel'), orderId: zId('ord') }),
           response: { 200: CustomsRecordsJson },
         },
       },
-      async (req) => {
-        // Access first (403), so a stranger learns nothing from a 404; then the path must match.
-        const order = await orders.getOrder(ctx.db, req.params.orderId);
-        if (!mayReadCustomsRecords(req.principal!, order)) throw notAllowed();
-        if (order.sellerId !== req.params.sellerId)
-          throw notFound('customs.order_not_found', 'This seller has no such order.');
-        return customsRecordsForOrder(ctx, req.principal!, order.id);
+      async (req) => customsRecordsForOrder(ctx, req.principal!, req.params.orderId, req.params.sellerId),
+    );
+
+    app.get(
+      '/orders/:orderId/commercial-invoice',
+      {
+        config: { access: PAPERS_ACCESS },
+        schema: {
+          tags: ['compliance'],
+          summary: paperSummary('commercial invoice'),
+          params: PaperParams,
+          querystring: FormatQuery,
+          response: { 200: CommercialInvoiceJson },
+        },
+      },
+      async (req, reply) => {
+        const doc = await prepareCommercialInvoice(ctx, req.principal!, req.params.orderId);
+        if (!wantsPdf(req.query.format, req.headers.accept)) return doc;
+        return sendPdf(reply, doc.invoiceNumber, await commercialInvoicePdf(doc));
+      },
+    );
+
+    app.get(
+      '/orders/:orderId/packing-list',
+      {
+        config: { access: PAPERS_ACCESS },
+        schema: {
+          tags: ['compliance'],
+          summary: paperSummary('packing list'),
+          params: PaperParams,
+          querystring: FormatQuery,
+          response: { 200: PackingListJson },
+        },
+      },
+      async (req, reply) => {
+        const doc = await preparePackingList(ctx, req.principal!, req.params.orderId);
+        if (!wantsPdf(req.query.format, req.headers.accept)) return doc;
+        return sendPdf(reply, doc.packingListNumber, await packingListPdf(doc));
       },
     );
   };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LOCALES, MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
 import * as compliance from '../../modules/compliance/index.ts';
 import { allocate, applyRate, CURRENCY_CODES, type CurrencyCode, multiply } from '../../money/index.ts';
-import { buildBreakdown, chooseLocale, type Priced, routeOfRegime } from './explain-landed-cost.ts';
+import { buildBreakdown, chooseLocale, type Priced } from './explain-landed-cost.ts';
 import { STRINGS } from './explain-locales/index.ts';
 import type { ExplainedAmount } from './schemas.ts';
 
@@ -74,6 +74,7 @@ function priced(market: MarketCode, cart: typeof CART, shippingUsd: bigint, rout
       {
         sellerId: 'sel_test',
         regime: lc.regime,
+        customs: lc.customs,
         goods,
         shipping: shipping.amount,
         tax: lc.totals.total.amount,
@@ -81,11 +82,12 @@ function priced(market: MarketCode, cart: typeof CART, shippingUsd: bigint, rout
         goodsUsd: cart.reduce((a, c) => a + c.usd * BigInt(c.qty), 0n),
         shippingUsd,
         rules: [
-          { ruleId: `fx.usd_${currency.toLowerCase()}`, description: 'FX', source: 'test rates' },
+          { ruleId: `fx.usd_${currency.toLowerCase()}`, description: 'FX', source: 'test rates', kind: 'fx' },
           {
             ruleId: `US-${market}.express.test`,
             description: 'Shipping',
             source: 'data/shipping-rates.json',
+            kind: 'shipping',
           },
           ...lc.rules,
         ],
@@ -106,6 +108,7 @@ function priced(market: MarketCode, cart: typeof CART, shippingUsd: bigint, rout
             importVat: t.importVat.amount,
             consumptionTax: t.consumptionTax.amount,
             rules: t.rules,
+            working: t.working,
           };
         }),
       },
@@ -146,7 +149,9 @@ describe.each(CASES)('breakdown: $name', ({ market, cart, shipping, route }) => 
     const b = buildBreakdown(p, { audience: 'buyer', locale, marketName: market });
     const o = b.orders[0]!;
     expect(o.checks).toEqual({ addsUp: true, recomputed: true });
-    expect(o.route.code).toBe(routeOfRegime(market, o.regime.code));
+    expect(o.route.code).toBe(
+      compliance.regimeCustoms(o.regime.code)?.route ?? compliance.defaultRoute(market),
+    );
     // Every regime the engine produces has a name in every language.
     expect(STRINGS[locale].regimes[o.regime.code], o.regime.code).toBeDefined();
     expect(o.regime.name).toBe(STRINGS[locale].regimes[o.regime.code]);
@@ -179,6 +184,39 @@ describe.each(CASES)('breakdown: $name', ({ market, cart, shipping, route }) => 
         expect(bare, s).not.toMatch(/[A-Za-z]{3,}/);
       }
     }
+  });
+
+  it('explains a quote stored before the working was kept exactly as one that keeps it', () => {
+    const legacy: Priced = {
+      ...p,
+      orders: p.orders.map(({ customs: _customs, ...o }) => ({
+        ...o,
+        lines: o.lines.map(({ working: _working, ...l }) => l),
+      })),
+    };
+    for (const audience of ['buyer', 'staff'] as const) {
+      const viewer = { audience, locale: 'zh-Hans' as const, marketName: market };
+      expect(buildBreakdown(legacy, viewer)).toEqual(buildBreakdown(p, viewer));
+    }
+  });
+
+  it('shows the charged figures only when the kept working does not reproduce them', () => {
+    const o = p.orders[0]!;
+    const l = o.lines[0]!;
+    const w = l.working!;
+    // A stored line whose working disagrees with its figures (1 more of duty than charged).
+    const off = {
+      ...w,
+      duty: { ...(w.duty ?? w.importVat)!, amount: { amount: l.duty + 1n, currency: p.currency } },
+    };
+    const tampered: Priced = {
+      ...p,
+      orders: [{ ...o, lines: [{ ...l, working: off }, ...o.lines.slice(1)] }],
+    };
+    const b = buildBreakdown(tampered, { audience: 'buyer', locale: 'en', marketName: market });
+    expect(b.orders[0]!.checks.recomputed).toBe(false);
+    expect(b.orders[0]!.mismatchNote).toBe(STRINGS.en.mismatchNote);
+    expect(b.orders[0]!.lines[0]!.dutiableValue).toBeNull();
   });
 
   it('shows arithmetic only where it holds: rate × base = amount, to the minor unit', () => {

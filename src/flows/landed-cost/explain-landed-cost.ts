@@ -1,4 +1,4 @@
-import type { Principal } from '../../kernel/access.ts';
+import { isPlatformAdmin, isSellerStaff, isTrustStaff, type Principal } from '../../kernel/access.ts';
 import { forbidden } from '../../kernel/errors.ts';
 import type { Locale, MarketCode } from '../../kernel/locales.ts';
 import * as compliance from '../../modules/compliance/index.ts';
@@ -8,6 +8,7 @@ import type { CurrencyCode, Money } from '../../money/index.ts';
 import type { FlowCtx } from '../context.ts';
 import { type AmountKey, formatterFor, labelFor, negotiateLocale, STRINGS } from './explain-locales/index.ts';
 import { explainLine } from './explanation-lines.ts';
+import { orderWorking } from './order-working.ts';
 import {
   amountView,
   describeRef,
@@ -58,58 +59,14 @@ export function chooseLocale(audience: Audience, opts: ExplainOptions): Locale {
   return 'en';
 }
 
-/** The customs route a stored regime was priced under (quotes store the regime, which names it). */
-export function routeOfRegime(market: string, regime: string): string {
-  if (market !== 'CN') return 'STANDARD';
-  if (regime.startsWith('CN_CBEC_1210')) return 'CN_CBEC_1210';
-  if (regime.startsWith('CN_POSTAL')) return 'CN_POSTAL';
-  return 'CN_CBEC_9610';
-}
-
-/** Runs the engine again on the stored lines; the result counts only if it reproduces every tax. */
-function recompute(p: Priced, o: PricedOrder): compliance.LandedCost | null {
-  const m = (amount: bigint): Money => ({ amount, currency: p.currency });
-  try {
-    const lc = compliance.computeLandedCost({
-      market: p.market,
-      currency: p.currency,
-      usdRate: p.fxRate,
-      at: p.pricedAt,
-      route: routeOfRegime(p.market, o.regime) as compliance.LandedCostInput['route'],
-      // The stored regime says which side of Taiwan's frequent-importer rule the buyer was on.
-      ...(o.regime === 'TW_FREQUENT_IMPORTER' ? { buyerHistory: { twImportsThisHalfYear: 1_000 } } : {}),
-      lines: o.lines.map((l) => ({
-        lineRef: l.lineRef,
-        hsCode: l.hsCode,
-        productKind: l.kind,
-        quantity: l.quantity,
-        unitPrice: m(l.unitPrice),
-        freight: m(l.freight),
-      })),
-    });
-    const byRef = new Map(lc.lines.map((l) => [l.lineRef, l]));
-    const same = o.lines.every((l) => {
-      const r = byRef.get(l.lineRef);
-      return (
-        r?.duty.amount === l.duty &&
-        r.importVat.amount === l.importVat &&
-        r.consumptionTax.amount === l.consumptionTax
-      );
-    });
-    return same && lc.regime === o.regime ? lc : null;
-  } catch {
-    // Data changed since (a rule ended, a product became ineligible): explain the stored figures only.
-    return null;
-  }
-}
-
 function explainOrder(parent: ExplainCtx, p: Priced, o: PricedOrder): OrderBreakdown {
   const x: ExplainCtx = { ...parent, regime: o.regime };
   const { L, f } = x;
   const lbl = (key: AmountKey) => labelFor(L, key, p.market, o.regime);
   const m = (amount: bigint): Money => ({ amount, currency: p.currency });
-  const lc = recompute(p, o);
-  const dutiable = o.lines.map((l) => lc?.lines.find((t) => t.lineRef === l.lineRef)?.dutiableValue ?? null);
+  const working = orderWorking(p, o);
+  const lineWorking = o.lines.map((l) => working?.get(l.lineRef) ?? null);
+  const dutiable = lineWorking.map((w) => w?.dutiableValue ?? null);
   const dutiableSum = dutiable.every((d) => d !== null)
     ? m(dutiable.reduce((a, d) => a + d!.amount, 0n))
     : null;
@@ -119,7 +76,7 @@ function explainOrder(parent: ExplainCtx, p: Priced, o: PricedOrder): OrderBreak
     goods: m(goodsLines.reduce((a, l) => a + l.goods, 0n)),
     dutiable: dutiableSum,
   };
-  const lines = o.lines.map((l, i) => explainLine(x, o, l, dutiable[i]!, orderRules, basis));
+  const lines = o.lines.map((l, i) => explainLine(x, o, l, lineWorking[i]!, orderRules, basis));
   const sum = (pick: (l: (typeof o.lines)[number]) => bigint) => m(o.lines.reduce((a, l) => a + pick(l), 0n));
   const duty = sum((l) => l.duty);
   const importVat = sum((l) => l.importVat);
@@ -139,7 +96,7 @@ function explainOrder(parent: ExplainCtx, p: Priced, o: PricedOrder): OrderBreak
       ),
     ),
   );
-  const route = lc?.route ?? routeOfRegime(p.market, o.regime);
+  const route = compliance.parcelCustoms(o)?.route ?? compliance.defaultRoute(p.market);
   const provisional =
     orderRules.some((d) => d.provisional) ||
     lines.some((l) =>
@@ -195,8 +152,8 @@ function explainOrder(parent: ExplainCtx, p: Priced, o: PricedOrder): OrderBreak
     notes: orderRules
       .filter((d) => d.role !== 'valuation' && !named.has(d.ruleId))
       .map((d) => ({ sentence: noteSentence(x, d), rules: [refView(x, d)] })),
-    checks: { addsUp, recomputed: lc !== null },
-    ...(lc ? {} : { mismatchNote: L.mismatchNote }),
+    checks: { addsUp, recomputed: working !== null },
+    ...(working ? {} : { mismatchNote: L.mismatchNote }),
     lines,
   };
 }
@@ -307,7 +264,7 @@ export async function explainQuoteLandedCost(
   opts: ExplainOptions = {},
 ): Promise<LandedCostBreakdown> {
   // Another buyer's quote is "not found" (getQuote filters by buyer); staff may read any.
-  const quote = principal.roles.includes('platform_admin')
+  const quote = isPlatformAdmin(principal)
     ? await orders.getQuoteById(ctx.db, quoteId)
     : await orders.getQuote(ctx.db, quoteId, principal.userId);
   const audience: Audience = quote.buyerId === principal.userId ? 'buyer' : 'staff';
@@ -330,16 +287,20 @@ export async function explainOrderLandedCost(
   const audience: Audience | null =
     order.buyerId === principal.userId
       ? 'buyer'
-      : principal.sellerIds.includes(order.sellerId as never)
+      : isSellerStaff(principal, order.sellerId)
         ? 'seller'
-        : principal.roles.some((r) => r === 'platform_admin' || r === 'trust_agent')
+        : isTrustStaff(principal)
           ? 'staff'
           : null;
   if (!audience) throw forbidden('orders.not_your_order', 'This is not your order.');
   // The order was priced in its quote: the quote's instant and FX source are the order's.
   const checkout = await orders.getCheckout(ctx.db, order.checkoutId);
   const quote = await orders.getQuoteById(ctx.db, checkout.quoteId);
-  const kinds = new Map(quote.orders.flatMap((o) => o.lines.map((l) => [l.variantId, l.kind] as const)));
+  // The quote's lines and parcels carry what the order's rows do not: kind, working and customs.
+  const quoted = new Map(
+    quote.orders.flatMap((parcel) => parcel.lines.map((line) => [line.variantId, { parcel, line }] as const)),
+  );
+  const parcel = quoted.get(order.lines[0]?.variantId ?? '')?.parcel;
   const locale = chooseLocale(audience, opts);
   const priced: Priced = {
     kind: 'order',
@@ -355,6 +316,7 @@ export async function explainOrderLandedCost(
         orderId: order.id,
         sellerId: order.sellerId,
         regime: order.regime,
+        ...(parcel?.customs !== undefined ? { customs: parcel.customs } : {}),
         goods: order.goods.amount,
         shipping: order.shipping.amount,
         tax: order.tax.amount,
@@ -368,7 +330,7 @@ export async function explainOrderLandedCost(
           sku: l.sku,
           title: l.title,
           hsCode: l.hsCode,
-          kind: kinds.get(l.variantId) ?? 'goods',
+          kind: quoted.get(l.variantId)?.line.kind ?? 'goods',
           quantity: l.quantity,
           unitPriceUsd: l.unitPriceUsd.amount,
           unitPrice: l.unitPrice.amount,
@@ -378,6 +340,9 @@ export async function explainOrderLandedCost(
           importVat: l.importVat.amount,
           consumptionTax: l.consumptionTax.amount,
           rules: l.rules,
+          ...(quoted.get(l.variantId)?.line.working
+            ? { working: quoted.get(l.variantId)!.line.working! }
+            : {}),
         })),
       },
     ],

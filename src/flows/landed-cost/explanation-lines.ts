@@ -1,48 +1,61 @@
-import * as compliance from '../../modules/compliance/index.ts';
-import { applyRate, type Money } from '../../money/index.ts';
+import type * as compliance from '../../modules/compliance/index.ts';
 import {
-  add,
+  applyRate,
   applyRatio,
+  divRatio,
+  type Money,
+  mulRatio,
+  type Ratio,
+  ratio,
+} from '../../money/index.ts';
+import {
   describeRef,
-  div,
   type ExemptionBasis,
   type ExplainCtx,
   exemptSentence,
   explained,
   label,
   money,
-  mul,
-  oneMinus,
   otherRefView,
   type PricedLine,
   type PricedOrder,
-  ratio,
   refView,
   showRate,
 } from './rule-refs.ts';
 import type { ExplainedAmount, LineBreakdown } from './schemas.ts';
 
 /**
- * Per-line explanations of a priced order. Every sentence that shows arithmetic is checked first:
- * the rate and base it names must give the charged amount exactly (same rounding as the engine),
- * or the sentence only states the amount and its rate. A breakdown never shows a sum that is false.
+ * Per-line explanations of a priced order, from the engine's working (the base, rate and inputs
+ * of each tax). Every sentence that shows arithmetic is checked first: the rate and base it names
+ * must give the charged amount exactly (a share of a parcel's tax, or a base with fractions of a
+ * minor unit, may not), or the sentence only states the amount and its rate. A breakdown never
+ * shows a sum that is false.
  */
+
+/** The rate a rule states, on its share of the base if it has one: for lines without the engine's working. */
+function ruleRate(d: compliance.RuleDescription): Ratio {
+  const { rate, baseNumerator, baseDenominator } = d.numbers;
+  return baseNumerator !== undefined && baseDenominator !== undefined
+    ? mulRatio(ratio(rate!), divRatio(ratio(baseNumerator), ratio(baseDenominator)))
+    : ratio(rate!);
+}
 
 /** One line: goods, freight share, dutiable value, each tax and the line's total, each with its rule(s). */
 export function explainLine(
   x: ExplainCtx,
   o: PricedOrder,
   line: PricedLine,
-  dutiable: Money | null,
+  working: compliance.LineWorking | null,
   orderRules: compliance.RuleDescription[],
   basis: ExemptionBasis,
 ): LineBreakdown {
   const { L, f } = x;
   const m = (a: bigint) => money(x, a);
+  const dutiable = working?.dutiableValue ?? null;
   const refs = line.rules.map((r) => describeRef(x, r)).filter((d) => d !== null);
   const byRole = (role: compliance.RuleRole) => refs.filter((d) => d.role === role);
-  const fxRefs = o.rules.filter((r) => r.ruleId.startsWith('fx.'));
-  const shipRefs = o.rules.filter((r) => !r.ruleId.startsWith('fx.') && !compliance.hasRule(r.ruleId));
+  const fxRefs = o.rules.filter((r) => r.kind === 'fx');
+  const shipRefs = o.rules.filter((r) => r.kind === 'shipping');
   for (const r of [...fxRefs, ...shipRefs]) x.references.set(r.ruleId, r);
 
   // Goods: the seller's USD price at the locked rate, times the quantity.
@@ -84,7 +97,7 @@ export function explainLine(
   let dutiableView: ExplainedAmount | null = null;
   if (dutiable) {
     const dLabel = label(x, 'dutiableValue');
-    const factorRule = valuation.find((d) => d.numbers.factor !== undefined);
+    const factor = working?.valuationFactor;
     let sentence = L.s.stated({ label: dLabel, result: f.amount(dutiable) });
     if (line.goods + line.freight === dutiable.amount) {
       sentence = L.s.dutiableSum({
@@ -93,14 +106,11 @@ export function explainLine(
         freight: f.amount(m(line.freight)),
         total: f.amount(dutiable),
       });
-    } else if (
-      factorRule &&
-      applyRatio(m(line.goods), ratio(factorRule.numbers.factor!)).amount + line.freight === dutiable.amount
-    ) {
+    } else if (factor && applyRatio(m(line.goods), factor).amount + line.freight === dutiable.amount) {
       sentence = L.s.dutiableFactor({
         label: dLabel,
         goods: f.amount(m(line.goods)),
-        factor: showRate(x, ratio(factorRule.numbers.factor!)),
+        factor: showRate(x, factor),
         freight: f.amount(m(line.freight)),
         total: f.amount(dutiable),
       });
@@ -114,12 +124,8 @@ export function explainLine(
     );
   }
 
-  // Taxes. China's CBEC factor (70%, or 1 in full) scales VAT and consumption tax by 1/(1 − CT).
+  // Taxes, from the engine's working. China's CBEC factor (70%, or 1 in full) and 1/(1 − CT) are in its rate.
   const factor = byRole('factor')[0];
-  const rateOf = (role: compliance.RuleRole) => {
-    const r = byRole(role)[0]?.numbers.rate;
-    return r === undefined ? ratio('0') : ratio(r);
-  };
   const exemptions = byRole('exemption');
   const tax = (key: 'duty' | 'importVat' | 'consumptionTax'): ExplainedAmount => {
     const value = m(line[key]);
@@ -146,49 +152,41 @@ export function explainLine(
       );
     }
     const rules = [...own, ...(key !== 'duty' && factor ? [factor] : [])].map((d) => refView(x, d));
-    const { rate: rateText, baseNumerator, baseDenominator } = own[0]!.numbers;
-    if (rateText === undefined)
+    if (own[0]!.numbers.rate === undefined)
       return explained(x, key, value, L.s.stated({ label: lbl, result: f.amount(value) }), rules);
-    // A tax on a fraction of the base (Indonesia: 12% on 11/12) is shown as its effective rate.
-    const rate =
-      baseNumerator !== undefined && baseDenominator !== undefined
-        ? mul(ratio(rateText), div(ratio(baseNumerator), ratio(baseDenominator)))
-        : ratio(rateText);
+    const w = working?.[key];
+    // The rate as the tax's rule states it: China's statutory VAT or CT; elsewhere the effective rate
+    // (Indonesia: 12% on 11/12 is shown as its effective rate).
+    const rate = w ? (w.cbec ? w.statutory : w.rate) : ruleRate(own[0]!);
+    const holds = w !== undefined && applyRatio(w.base, w.rate).amount === value.amount;
     const dLabel = label(x, 'dutiableValue');
     // The CBEC formula when it matters; a zero rate reads better as the plain sentence below.
-    if (key !== 'duty' && factor && dutiable && rate.n !== 0n) {
-      const vat = rateOf('importVat');
-      const ct = rateOf('consumptionTax');
-      const eff = div(mul(key === 'importVat' ? vat : ct, ratio(factor.numbers.factor!)), oneMinus(ct));
-      if (applyRatio(dutiable, eff).amount === value.amount) {
+    if (key !== 'duty' && w?.cbec && w.statutory.n !== 0n) {
+      if (holds) {
         const sentence = L.s.cnRate({
           label: lbl,
-          vat: showRate(x, vat),
-          ct: showRate(x, ct),
-          factor: showRate(x, ratio(factor.numbers.factor!)),
-          rate: showRate(x, eff),
+          vat: showRate(x, w.cbec.vat),
+          ct: showRate(x, w.cbec.consumptionTax),
+          factor: showRate(x, w.cbec.factor),
+          rate: showRate(x, w.rate),
           baseLabel: dLabel,
-          base: f.amount(dutiable),
+          base: f.amount(w.base),
           result: f.amount(value),
           which: key,
         });
         return explained(x, key, value, sentence, rules);
       }
-    } else if (dutiable) {
+    } else if (w && holds) {
       // Duty on the dutiable value; VAT-like taxes on the dutiable value plus duty.
-      const withDuty = key !== 'duty' && line.duty !== 0n;
-      const base = withDuty ? m(dutiable.amount + line.duty) : dutiable;
-      if (applyRatio(base, rate).amount === value.amount) {
-        const baseLabel = withDuty ? `(${dLabel} + ${label(x, 'duty')})` : dLabel;
-        const sentence = L.s.rate({
-          label: lbl,
-          rate: showRate(x, rate),
-          baseLabel,
-          base: f.amount(base),
-          result: f.amount(value),
-        });
-        return explained(x, key, value, sentence, rules);
-      }
+      const baseLabel = w.withDuty ? `(${dLabel} + ${label(x, 'duty')})` : dLabel;
+      const sentence = L.s.rate({
+        label: lbl,
+        rate: showRate(x, w.rate),
+        baseLabel,
+        base: f.amount(w.base),
+        result: f.amount(value),
+      });
+      return explained(x, key, value, sentence, rules);
     }
     // Nothing charged although a rate applies: a threshold waived it (China's small postal tax).
     if (value.amount === 0n && exemptions.length > 0) {
@@ -212,17 +210,15 @@ export function explainLine(
     parts: [duty, importVat, consumptionTax].map((a) => ({ label: a.label, value: a.formatted })),
     total: f.amount(lineTax),
   });
-  if (factor && dutiable && line.duty === 0n) {
-    const ct = rateOf('consumptionTax');
-    const combined = div(mul(add(rateOf('importVat'), ct), ratio(factor.numbers.factor!)), oneMinus(ct));
-    if (applyRatio(dutiable, combined).amount === lineTax.amount) {
-      totalSentence = L.s.cnCombined({
-        rate: showRate(x, combined),
-        baseLabel: label(x, 'dutiableValue'),
-        base: f.amount(dutiable),
-        result: f.amount(lineTax),
-      });
-    }
+  // China CBEC: VAT and consumption tax as one rate on the customs value, when no duty is added.
+  const combined = working?.combined;
+  if (combined && line.duty === 0n && applyRatio(combined.base, combined.rate).amount === lineTax.amount) {
+    totalSentence = L.s.cnCombined({
+      rate: showRate(x, combined.rate),
+      baseLabel: label(x, 'dutiableValue'),
+      base: f.amount(combined.base),
+      result: f.amount(lineTax),
+    });
   }
   const seen = new Set<string>();
   const totalRules = [...duty.rules, ...importVat.rules, ...consumptionTax.rules].filter(

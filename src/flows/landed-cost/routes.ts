@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { zId } from '../../kernel/ids.ts';
 import { LOCALES } from '../../kernel/locales.ts';
 import type { FlowCtx } from '../context.ts';
 import { explainOrderLandedCost, explainQuoteLandedCost } from './explain-landed-cost.ts';
 import { LandedCostBreakdown } from './schemas.ts';
-
-const idOf = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `an id (${prefix}_…)`);
 
 const Query = z
   .object({
@@ -33,7 +31,7 @@ export function landedCostExplainRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           tags: ['checkout'],
           summary: "A quote's duties and import taxes explained, rule by rule",
           description: DESCRIPTION,
-          params: z.object({ quoteId: idOf('quo') }),
+          params: z.object({ quoteId: zId('quo') }),
           querystring: Query,
           response: { 200: LandedCostBreakdown },
         },
@@ -53,7 +51,7 @@ export function landedCostExplainRoutes(ctx: FlowCtx): FastifyPluginAsyncZod {
           tags: ['orders'],
           summary: "An order's duties and import taxes explained, rule by rule",
           description: DESCRIPTION,
-          params: z.object({ orderId: idOf('ord') }),
+          params: z.object({ orderId: zId('ord') }),
           querystring: Query,
           response: { 200: LandedCostBreakdown },
         },

@@ -3,11 +3,14 @@ import * as compliance from '../../modules/compliance/index.ts';
 import type * as orders from '../../modules/orders/index.ts';
 import {
   applyRate,
+  applyRatio,
   type CurrencyCode,
-  divRoundHalfEven,
+  divRatio,
   type Money,
   minorUnits,
   parseDecimal,
+  type Ratio,
+  ratio,
   toJson,
 } from '../../money/index.ts';
 import { type AmountKey, type ExplainStrings, type Formatter, labelFor } from './explain-locales/index.ts';
@@ -28,6 +31,8 @@ export interface PricedOrder {
   orderId?: string;
   sellerId: string;
   regime: string;
+  /** The route and rate the regime stands for, as the engine stored it (absent on older quotes). */
+  customs?: compliance.Customs | null;
   goods: bigint;
   shipping: bigint;
   tax: bigint;
@@ -57,24 +62,6 @@ export interface ExplainCtx {
   references: Map<string, orders.RuleRef>;
 }
 
-// ---- exact rational arithmetic (the engine's: a rate is a fraction, rounded once into money) ----
-export interface Ratio {
-  n: bigint;
-  d: bigint;
-}
-export const ratio = (decimal: string): Ratio => {
-  const p = parseDecimal(decimal);
-  return { n: p.units, d: 10n ** BigInt(p.scale) };
-};
-export const mul = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.n, d: a.d * b.d });
-export const add = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
-export const oneMinus = (a: Ratio): Ratio => ({ n: a.d - a.n, d: a.d });
-export const div = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d, d: a.d * b.n });
-export const applyRatio = (m: Money, r: Ratio): Money => ({
-  amount: divRoundHalfEven(m.amount * r.n, r.d),
-  currency: m.currency,
-});
-
 /** A rate as a percentage: exact when it has at most four decimals (two in percent), else marked ≈. */
 export function showRate(x: ExplainCtx, r: Ratio): string {
   const scaled = r.n * 10n ** 12n;
@@ -90,9 +77,12 @@ export const money = (x: ExplainCtx, amount: bigint): Money => ({ amount, curren
 
 /** amount ÷ the locked USD rate, rounded half to even into cents: for sellers, who are paid in USD. */
 export function toUsd(x: ExplainCtx, m: Money): Money {
-  const r = parseDecimal(x.fxRate);
-  const n = m.amount * 10n ** BigInt(minorUnits('USD') + r.scale);
-  return { amount: divRoundHalfEven(n, r.units * 10n ** BigInt(minorUnits(m.currency))), currency: 'USD' };
+  // minor units → USD cents: × 10^2 / 10^minor ÷ rate (a zero rate is refused, not divided by).
+  const perUnit = divRatio(
+    { n: 10n ** BigInt(minorUnits('USD')), d: 10n ** BigInt(minorUnits(m.currency)) },
+    ratio(x.fxRate),
+  );
+  return { amount: applyRatio(m, perUnit).amount, currency: 'USD' };
 }
 
 export function amountView(x: ExplainCtx, m: Money, usd?: Money): AmountView {
@@ -132,8 +122,9 @@ export function refView(x: ExplainCtx, d: compliance.RuleDescription): RuleRefVi
   };
 }
 
+/** An FX or shipping reference, by the kind it carries. */
 export function otherRefView(x: ExplainCtx, ref: orders.RuleRef): RuleRefView {
-  const fx = ref.ruleId.startsWith('fx.');
+  const fx = ref.kind === 'fx';
   return {
     ruleId: ref.ruleId,
     kind: fx ? 'fx' : 'shipping',

@@ -31,7 +31,6 @@ async function brandFindings(
   const texts = Object.values(product.translations).flatMap((t) => (t ? [t.title] : []));
   const mentions = await trust.findBrandMentions(tx, { texts, brandField: product.brand });
   await trust.unlinkListingFromBrands(tx, product.id);
-  const findings: ListingFinding[] = [];
   for (const m of mentions) {
     await trust.linkListingToBrand(tx, {
       brandId: m.brandId,
@@ -39,20 +38,17 @@ async function brandFindings(
       productId: product.id,
       matchedTerm: m.matchedTerm,
     });
-    const authorized = await trust.isSellerAuthorized(tx, {
-      brandId: m.brandId,
-      sellerId: product.sellerId,
-      productId: product.id,
-      market: null,
-      at: clock.now(),
-    });
-    if (!authorized) {
-      findings.push({
-        rule: 'listing.brand_unauthorized',
-        detail: { brandId: m.brandId, brand: m.name, matchedTerm: m.matchedTerm },
-      });
-    }
   }
+  // Every brand named is checked in one query, not one per brand.
+  const unauthorized = await trust.unauthorizedBrandLinks(
+    tx,
+    mentions.map((m) => ({ ...m, sellerId: product.sellerId, productId: product.id })),
+    { market: null, at: clock.now() },
+  );
+  const findings: ListingFinding[] = unauthorized.map((m) => ({
+    rule: 'listing.brand_unauthorized',
+    detail: { brandId: m.brandId, brand: m.name, matchedTerm: m.matchedTerm },
+  }));
   return { findings, brandIds: mentions.map((m) => m.brandId) };
 }
 
@@ -87,20 +83,30 @@ async function imageFindings(
         )
       ).map((f) => [f.imageRef, f]),
     );
+    // The brands whose reference pictures match, their statuses and the seller's authorizations:
+    // asked once for all the matches, not once per match.
+    const brandOf = (id: string) => {
+      const other = stored.get(id);
+      return other?.ownerKind === 'brand_reference' ? trust.brandIdOfReferenceImageRef(other.imageRef) : null;
+    };
+    const brandIds = [...new Set(matches.flatMap((m) => brandOf(m.id) ?? []))];
+    const statuses = await trust.brandStatuses(tx, brandIds);
+    const verified = brandIds.filter((b) => statuses.get(b) === 'verified');
+    const unauthorized = new Set(
+      (
+        await trust.unauthorizedBrandLinks(
+          tx,
+          verified.map((brandId) => ({ brandId, sellerId: product.sellerId, productId: product.id })),
+          { market: null, at: ctx.clock.now() },
+        )
+      ).map((l) => l.brandId),
+    );
     let authorizedBrandImage = false;
     const brandHits: ListingFinding[] = [];
     for (const m of matches) {
-      const other = stored.get(m.id);
-      if (other?.ownerKind !== 'brand_reference') continue;
-      const brandId = trust.brandIdOfReferenceImageRef(other.imageRef);
-      if (!brandId || (await trust.getBrand(tx, brandId)).status !== 'verified') continue;
-      const authorized = await trust.isSellerAuthorized(tx, {
-        brandId,
-        sellerId: product.sellerId,
-        productId: product.id,
-        market: null,
-        at: ctx.clock.now(),
-      });
+      const brandId = brandOf(m.id);
+      if (!brandId || statuses.get(brandId) !== 'verified') continue;
+      const authorized = !unauthorized.has(brandId);
       if (authorized && m.verdict === 'same') authorizedBrandImage = true;
       if (authorized) continue;
       brandHits.push({
@@ -182,8 +188,9 @@ async function priceFindings(
 }
 
 /**
- * The listing checks as the catalog's hook (catalogRoutes(ctx, { listingCheck: listingCheck(ctx) })).
- * Each hook keeps its own index of the database's fingerprints, refreshed before every check.
+ * The listing checks as the catalog's hook, run in the transaction of every listing write
+ * (createListing, updateListing, the demo seeding). Each hook keeps its own index of the
+ * database's fingerprints, refreshed before every check: make one and keep it.
  */
 export function listingCheck(ctx: { db: Db; clock: Clock }): catalog.ListingCheck {
   const withIndex = { ...ctx, liveIndex: new trust.LiveFingerprintIndex() };

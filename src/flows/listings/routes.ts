@@ -1,166 +1,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole, type Principal } from '../../kernel/access.ts';
+import { uploadConsumes, uploadRules } from '../../http/uploads.ts';
 import type { Ctx } from '../../kernel/context.ts';
-import { forbidden } from '../../kernel/errors.ts';
+import { zId } from '../../kernel/ids.ts';
+import * as catalog from '../../modules/catalog/index.ts';
 import * as compliance from '../../modules/compliance/index.ts';
-import { recordDocument, revokeDocument } from './seller-documents.ts';
-import { productEligibility } from './sync-listing-eligibility.ts';
+import { listingCheck } from './check-listing.ts';
+import { createListing } from './create-listing.ts';
+import { listSellerDocuments } from './list-seller-documents.ts';
+import { listSellerListings } from './list-seller-listings.ts';
+import { readSellerDocumentFile } from './read-seller-document-file.ts';
+import { recordSellerDocument } from './record-seller-document.ts';
+import { revokeSellerDocument } from './revoke-seller-document.ts';
+import { DocumentView, EligibilityView, ListingView, RequirementsView } from './schemas.ts';
+import { showListingEligibility } from './show-listing-eligibility.ts';
+import { updateListing } from './update-listing.ts';
 
-const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
-const ProductIdParam = z.string().regex(/^prd_[0-9a-f]{32}$/, 'A product id: prd_ and 32 hex digits.');
-const DocumentIdParam = z.string().regex(/^doc_[0-9a-f]{32}$/, 'A document id: doc_ and 32 hex digits.');
 const Day = z
   .string()
   .refine(compliance.isCalendarDate, 'A date is YYYY-MM-DD.')
   .refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'The date is out of range.');
 
-const DocumentView = z.object({
-  id: z.string(),
-  sellerId: z.string(),
-  type: z.string(),
-  typeName: z.string(),
-  market: z.string().nullable(),
-  number: z.string(),
-  issuer: z.string(),
-  issuedOn: z.string(),
-  expiresOn: z.string().nullable(),
-  status: z.enum(['valid', 'expired', 'not_yet_valid', 'revoked']).describe('On today’s date.'),
-  file: z
-    .object({
-      contentType: z.string(),
-      sizeBytes: z.number().int(),
-      sha256: z.string(),
-      name: z.string().nullable(),
-    })
-    .nullable(),
-  recordedAt: z.string(),
-  revokedAt: z.string().nullable(),
-  revokeReason: z.string().nullable(),
-});
-
-const Reason = z.object({ ruleId: z.string(), description: z.string(), source: z.string() });
-const MarketView = z.object({
-  market: z.string(),
-  on: z.string(),
-  status: z.enum(['eligible', 'restricted', 'prohibited']),
-  eligibleUntil: z.string().nullable(),
-  provisional: z.boolean(),
-  reasons: z.array(Reason),
-  documents: z.array(
-    z.object({
-      documentId: z.string(),
-      type: z.string(),
-      number: z.string(),
-      expiresOn: z.string().nullable(),
-    }),
-  ),
-  missing: z.array(
-    z.object({
-      requirementId: z.string(),
-      documentType: z.string(),
-      document: z.string(),
-      goods: z.string(),
-      obtain: z.string(),
-      issuer: z.string(),
-      url: z.string(),
-      why: z.string(),
-      source: z.string(),
-      verification: z.string(),
-      provisional: z.boolean(),
-      onFile: z
-        .object({
-          documentId: z.string(),
-          number: z.string(),
-          issuedOn: z.string(),
-          expiresOn: z.string().nullable(),
-          status: z.string(),
-        })
-        .nullable(),
-    }),
-  ),
-});
-export const EligibilityView = z.object({
-  productId: z.string(),
-  sellerId: z.string(),
-  kind: z.string(),
-  hsCode: z.string().nullable(),
-  markets: z.array(MarketView),
-});
-
-/** A seller's own staff, or a platform admin; another seller's staff are refused. */
-function assertSellerAccess(p: Principal | null, sellerId: string): void {
-  if (hasRole(p, 'platform_admin')) return;
-  if (p && hasRole(p, 'seller_staff') && (p.sellerIds as readonly string[]).includes(sellerId)) return;
-  throw forbidden('compliance.forbidden', 'Only this seller’s staff may see or change its documents.', {
-    sellerId,
-  });
-}
-
-function documentView(doc: compliance.SellerDocument, at: Date): z.infer<typeof DocumentView> {
-  const type = compliance.documentTypes().find((t) => t.type === doc.type);
-  return {
-    id: doc.id,
-    sellerId: doc.sellerId,
-    type: doc.type,
-    typeName: type?.name ?? doc.type,
-    market: doc.market,
-    number: doc.number,
-    issuer: doc.issuer,
-    issuedOn: doc.issuedOn,
-    expiresOn: doc.expiresOn,
-    status: compliance.documentStatus(doc, compliance.documentToday(doc, at)),
-    file: doc.file,
-    recordedAt: doc.recordedAt,
-    revokedAt: doc.revokedAt,
-    revokeReason: doc.revokeReason,
-  };
-}
-
 const ACCESS = ['seller_staff', 'platform_admin'] as const;
-/** A 5 MB file as base64, and the rest of the record. */
-const DOCUMENT_BODY_LIMIT = compliance.MAX_FILE_BASE64 + 64 * 1024;
 
-const RequirementsView = z.object({
-  documentTypes: z.array(
-    z.object({
-      type: z.string(),
-      name: z.string(),
-      market: z.string().nullable(),
-      perMarket: z.boolean(),
-      expires: z.boolean(),
-      validity: z.string(),
-      source: z.string(),
-      verification: z.string(),
-    }),
-  ),
-  requirements: z.array(
-    z.object({
-      id: z.string(),
-      market: z.string(),
-      description: z.string(),
-      goods: z.object({
-        description: z.string(),
-        hsPrefixes: z.array(z.string()),
-        categories: z.array(z.string()),
-        excludeHsPrefixes: z.array(z.string()),
-      }),
-      documentType: z.string(),
-      obtain: z.string(),
-      issuer: z.string(),
-      url: z.string(),
-      source: z.string(),
-      effectiveFrom: z.string(),
-      effectiveTo: z.string().optional(),
-      verification: z.string(),
-      verificationNote: z.string().optional(),
-      provisional: z.string().optional(),
-      note: z.string(),
-    }),
-  ),
-});
-
-export function listingEligibilityRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+/**
+ * A seller's listings (`/sellers/:sellerId/products…`: writing one runs the listing checks of the
+ * trust module) and the documents that decide where they may be sold (`/sellers/:sellerId/documents…`).
+ */
+export function listingRoutes(ctx: Ctx): FastifyPluginAsyncZod {
+  // One check for the app's life: it keeps its fingerprint index warm between writes.
+  const listings = { ...ctx, listingCheck: listingCheck(ctx) };
   return async (app) => {
     app.get(
       '/compliance/document-requirements',
@@ -182,25 +51,24 @@ export function listingEligibilityRoutes(ctx: Ctx): FastifyPluginAsyncZod {
     app.post(
       '/sellers/:sellerId/documents',
       {
-        config: { access: ACCESS, idempotent: true },
-        bodyLimit: DOCUMENT_BODY_LIMIT,
+        config: { access: ACCESS, idempotent: true, upload: 'seller_document' },
         schema: {
           tags: ['compliance'],
           summary:
-            'Record a registration or certificate (number, issuer, dates, optional PDF/PNG/JPEG up to 5 MB as base64)',
-          params: z.object({ sellerId: SellerIdParam }),
+            'Record a registration or certificate (number, issuer, dates, optional PDF/PNG/JPEG of up to 5 MB)',
+          description: `${uploadRules('seller_document')} The scan is the file field \`file\`.`,
+          consumes: uploadConsumes('seller_document'),
+          params: z.object({ sellerId: zId('sel') }),
           body: compliance.RecordDocumentSchema,
           response: { 201: DocumentView },
         },
       },
       async (req, reply) => {
-        assertSellerAccess(req.principal, req.params.sellerId);
-        const doc = await recordDocument(ctx, {
+        const doc = await recordSellerDocument(ctx, req.principal!, {
           ...req.body,
           sellerId: req.params.sellerId,
-          actorId: req.principal!.userId,
         });
-        return reply.code(201).send(documentView(doc, ctx.clock.now()));
+        return reply.code(201).send(doc);
       },
     );
 
@@ -212,16 +80,11 @@ export function listingEligibilityRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           tags: ['compliance'],
           summary:
             'A seller’s registrations and certificates, revoked ones included, with their status today',
-          params: z.object({ sellerId: SellerIdParam }),
+          params: z.object({ sellerId: zId('sel') }),
           response: { 200: z.object({ documents: z.array(DocumentView) }) },
         },
       },
-      async (req) => {
-        assertSellerAccess(req.principal, req.params.sellerId);
-        const at = ctx.clock.now();
-        const docs = await compliance.listSellerDocuments(ctx.db, req.params.sellerId);
-        return { documents: docs.map((d) => documentView(d, at)) };
-      },
+      async (req) => ({ documents: await listSellerDocuments(ctx, req.principal, req.params.sellerId) }),
     );
 
     app.get(
@@ -231,16 +94,11 @@ export function listingEligibilityRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         schema: {
           tags: ['compliance'],
           summary: 'The file of a document, as uploaded (Repr-Digest carries its SHA-256)',
-          params: z.object({ sellerId: SellerIdParam, documentId: DocumentIdParam }),
+          params: z.object({ sellerId: zId('sel'), documentId: zId('doc') }),
         },
       },
       async (req, reply) => {
-        assertSellerAccess(req.principal, req.params.sellerId);
-        const file = await compliance.getSellerDocumentFile(
-          ctx.db,
-          req.params.sellerId,
-          req.params.documentId,
-        );
+        const file = await readSellerDocumentFile(ctx, req.principal, req.params);
         const ext = { 'application/pdf': 'pdf', 'image/png': 'png', 'image/jpeg': 'jpg' }[file.contentType];
         // RFC 9530: the digest of the stored bytes, so the seller can check what Heartland holds.
         reply.header('repr-digest', `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`);
@@ -257,21 +115,65 @@ export function listingEligibilityRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         schema: {
           tags: ['compliance'],
           summary: 'Revoke a document: listings relying on it stop being shown where they no longer qualify',
-          params: z.object({ sellerId: SellerIdParam, documentId: DocumentIdParam }),
+          params: z.object({ sellerId: zId('sel'), documentId: zId('doc') }),
           body: z.object({ reason: z.string().trim().min(1).max(1000) }).strict(),
           response: { 200: DocumentView },
         },
       },
-      async (req) => {
-        assertSellerAccess(req.principal, req.params.sellerId);
-        const doc = await revokeDocument(ctx, {
-          sellerId: req.params.sellerId,
-          documentId: req.params.documentId,
-          actorId: req.principal!.userId,
-          reason: req.body.reason,
-        });
-        return documentView(doc, ctx.clock.now());
+      async (req) => revokeSellerDocument(ctx, req.principal!, { ...req.params, reason: req.body.reason }),
+    );
+
+    app.get(
+      '/sellers/:sellerId/products',
+      {
+        config: { access: ACCESS },
+        schema: {
+          tags: ['catalog'],
+          summary: 'A seller’s products, hidden ones included, newest first',
+          params: z.object({ sellerId: zId('sel') }),
+          querystring: z
+            .object({
+              limit: z.coerce.number().int().min(1).max(catalog.MAX_PAGE).optional(),
+              afterId: zId('prd').optional(),
+            })
+            .strict(),
+          response: { 200: z.array(ListingView) },
+        },
       },
+      async (req) => listSellerListings(ctx, req.principal, { ...req.params, ...req.query }),
+    );
+
+    app.post(
+      '/sellers/:sellerId/products',
+      {
+        config: { access: ACCESS },
+        schema: {
+          tags: ['catalog'],
+          summary: 'List a product (shown to buyers once active and the seller is verified)',
+          params: z.object({ sellerId: zId('sel') }),
+          body: catalog.ProductInputSchema,
+          response: { 201: ListingView },
+        },
+      },
+      async (req, reply) => {
+        const product = await createListing(listings, req.principal, req.params.sellerId, req.body);
+        return reply.code(201).send(product);
+      },
+    );
+
+    app.patch(
+      '/sellers/:sellerId/products/:productId',
+      {
+        config: { access: ACCESS },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Change a product; variants are matched by SKU, and SKUs left out are retired',
+          params: z.object({ sellerId: zId('sel'), productId: zId('prd') }),
+          body: catalog.ProductPatchSchema,
+          response: { 200: ListingView },
+        },
+      },
+      async (req) => updateListing(listings, req.principal, { ...req.params, patch: req.body }),
     );
 
     app.get(
@@ -282,7 +184,7 @@ export function listingEligibilityRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           tags: ['compliance'],
           summary:
             'Where a listing may be sold: per market eligible, restricted (with what to obtain) or prohibited, why, and until when',
-          params: z.object({ sellerId: SellerIdParam, productId: ProductIdParam }),
+          params: z.object({ sellerId: zId('sel'), productId: zId('prd') }),
           querystring: z
             .object({
               on: Day.optional().describe('The day to answer for (each market’s today by default).'),
@@ -291,10 +193,7 @@ export function listingEligibilityRoutes(ctx: Ctx): FastifyPluginAsyncZod {
           response: { 200: EligibilityView },
         },
       },
-      async (req) => {
-        assertSellerAccess(req.principal, req.params.sellerId);
-        return productEligibility(ctx, { ...req.params, on: req.query.on });
-      },
+      async (req) => showListingEligibility(ctx, req.principal, { ...req.params, on: req.query.on }),
     );
   };
 }

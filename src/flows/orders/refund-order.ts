@@ -1,17 +1,17 @@
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import type { Principal } from '../../kernel/access.ts';
+import { isSellerStaff, isTrustStaff, type Principal } from '../../kernel/access.ts';
 import { conflict, forbidden } from '../../kernel/errors.ts';
 import * as catalog from '../../modules/catalog/index.ts';
 import * as compliance from '../../modules/compliance/index.ts';
 import * as orders from '../../modules/orders/index.ts';
 import * as payments from '../../modules/payments/index.ts';
 import type { FlowCtx } from '../context.ts';
-import { releaseOrder } from './release-escrow.ts';
+import { type OrderDetail, readOrderDetail } from './get-order-detail.ts';
 
 function mayRefund(principal: Principal, order: orders.OrderView): boolean {
-  if (principal.roles.includes('platform_admin') || principal.roles.includes('trust_agent')) return true;
-  if (principal.sellerIds.includes(order.sellerId as never)) return true; // the seller agrees to refund
+  if (isTrustStaff(principal)) return true;
+  if (isSellerStaff(principal, order.sellerId)) return true; // the seller agrees to refund
   return order.buyerId === principal.userId && order.status === 'paid'; // the buyer cancels before shipping
 }
 
@@ -27,7 +27,7 @@ export async function refundOrder(
   input: { orderId: string; reason: string },
   /** More work that must commit with the refund (closing the dispute that decided it). */
   alsoInTransaction?: (tx: Db) => Promise<unknown>,
-): Promise<orders.OrderView> {
+): Promise<OrderDetail> {
   const order = await orders.getOrder(ctx.db, input.orderId);
   if (!mayRefund(principal, order)) {
     throw forbidden('orders.refund_not_allowed', 'You may not refund this order.');
@@ -73,37 +73,5 @@ export async function refundOrder(
     return refund.refundId;
   });
   await payments.submitRefund(ctx, ctx.provider, refundId);
-  return orders.getOrder(ctx.db, input.orderId);
-}
-
-export async function openDispute(
-  ctx: FlowCtx,
-  principal: Principal,
-  input: { orderId: string; reason: string },
-): Promise<orders.DisputeView> {
-  const order = await orders.getOrder(ctx.db, input.orderId);
-  if (order.buyerId !== principal.userId) throw forbidden('orders.not_your_order', 'This is not your order.');
-  return inTransaction(ctx.db, (tx) =>
-    orders.openDispute(tx, ctx.clock, { orderId: order.id, buyerId: principal.userId, reason: input.reason }),
-  );
-}
-
-/** A trust agent decides a dispute: refund the buyer, or release the escrow to the seller. */
-export async function resolveDispute(
-  ctx: FlowCtx,
-  principal: Principal,
-  input: { disputeId: string; outcome: 'refund' | 'release'; resolution: string },
-): Promise<orders.OrderView> {
-  const dispute = await orders.getDispute(ctx.db, input.disputeId);
-  if (dispute.status !== 'open')
-    throw conflict('orders.dispute_not_open', 'This dispute is already resolved.');
-  // The dispute closes in the same transaction as the money moves, so neither happens alone.
-  const close = (outcome: 'refunded' | 'released') => (tx: Db) =>
-    orders.closeDispute(tx, ctx.clock, { disputeId: dispute.id, outcome, resolution: input.resolution });
-  if (input.outcome === 'refund') {
-    const reason = `dispute: ${input.resolution}`;
-    return refundOrder(ctx, principal, { orderId: dispute.orderId, reason }, close('refunded'));
-  }
-  const note = `dispute resolved: ${input.resolution}`;
-  return releaseOrder(ctx, dispute.orderId, principal.userId, note, close('released'));
+  return readOrderDetail(ctx, input.orderId);
 }

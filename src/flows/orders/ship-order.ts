@@ -1,6 +1,6 @@
 import { inTransaction } from '../../db/transaction.ts';
-import type { Principal } from '../../kernel/access.ts';
-import { conflict, forbidden, unprocessable } from '../../kernel/errors.ts';
+import { actsForSeller, type Principal } from '../../kernel/access.ts';
+import { forbidden, unprocessable } from '../../kernel/errors.ts';
 import * as compliance from '../../modules/compliance/index.ts';
 import * as markets from '../../modules/markets/index.ts';
 import * as orders from '../../modules/orders/index.ts';
@@ -14,6 +14,7 @@ import {
   waybillRecord,
 } from '../customs/build-customs-records.ts';
 import { eeiForOrder } from '../customs/prepare-shipping-papers.ts';
+import { type OrderDetail, readOrderDetail } from './get-order-detail.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -46,8 +47,8 @@ export async function shipOrder(
   ctx: FlowCtx,
   principal: Principal,
   input: { sellerId: string; orderId: string; carrier: string; trackingNumber: string; itn?: string | null },
-): Promise<{ order: orders.OrderView; shipment: shipping.ShipmentView }> {
-  if (!principal.roles.includes('platform_admin') && !principal.sellerIds.includes(input.sellerId as never)) {
+): Promise<OrderDetail> {
+  if (!actsForSeller(principal, input.sellerId)) {
     throw forbidden('orders.not_your_seller', 'You are not staff of this seller.');
   }
   const order = await orders.getOrder(ctx.db, input.orderId);
@@ -61,7 +62,7 @@ export async function shipOrder(
   const { eei } = await eeiForOrder(ctx, order, now);
   // Bonded-zone stock (1210) left the US when the seller moved it there: this parcel is a domestic
   // delivery in China, not an export, so no ITN is asked for it.
-  const exportsFromUs = !order.regime.startsWith('CN_CBEC_1210');
+  const exportsFromUs = compliance.parcelCustoms(order)?.route !== 'CN_CBEC_1210';
   if (exportsFromUs && eei.required && itn === null) {
     throw unprocessable(
       'export.itn_required',
@@ -71,11 +72,11 @@ export async function shipOrder(
   }
   // Records are made for a paid CBEC order; any other status is the state machine's to refuse.
   const cbec =
-    order.market === 'CN' && order.regime.startsWith('CN_CBEC') && PAID_OR_LATER.includes(order.status)
+    order.market === 'CN' && compliance.isCbecParcel(order) && PAID_OR_LATER.includes(order.status)
       ? await cbecInputs(ctx, order)
       : null;
 
-  const shipment = await inTransaction(ctx.db, async (tx) => {
+  await inTransaction(ctx.db, async (tx) => {
     await orders.transitionOrder(tx, ctx.clock, {
       orderId: order.id,
       to: 'shipped',
@@ -115,37 +116,6 @@ export async function shipOrder(
       }
     }
     await shipping.recordShipmentDocuments(tx, created.id, docs, now);
-    return created;
   });
-  return { order: await orders.getOrder(ctx.db, order.id), shipment };
-}
-
-/** A carrier's tracking event; the first 'delivered' marks the order delivered. */
-export async function recordTrackingEvent(
-  ctx: FlowCtx,
-  principal: Principal,
-  input: { orderId: string; status: shipping.ShipmentStatus; location: string; description: string },
-): Promise<{ order: orders.OrderView; shipment: shipping.ShipmentView }> {
-  const order = await orders.getOrder(ctx.db, input.orderId);
-  if (!principal.roles.includes('platform_admin') && !principal.sellerIds.includes(order.sellerId as never)) {
-    throw forbidden('orders.not_your_order', 'This order belongs to another seller.');
-  }
-  const existing = await shipping.shipmentForOrder(ctx.db, order.id);
-  if (!existing) throw conflict('orders.not_shipped', 'This order has not been shipped yet.');
-  const shipment = await inTransaction(ctx.db, async (tx) => {
-    const r = await shipping.addTrackingEvent(tx, ctx.clock, {
-      shipmentId: existing.id,
-      status: input.status,
-      location: input.location,
-      description: input.description,
-    });
-    if (r.deliveredNow) {
-      const current = await orders.getOrder(tx, order.id);
-      if (current.status === 'shipped') {
-        await orders.transitionOrder(tx, ctx.clock, { orderId: order.id, to: 'delivered', actor: 'carrier' });
-      }
-    }
-    return r.shipment;
-  });
-  return { order: await orders.getOrder(ctx.db, order.id), shipment };
+  return readOrderDetail(ctx, order.id);
 }

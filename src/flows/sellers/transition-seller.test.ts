@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/db.ts';
+import { testConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { type App, createApp } from '../../http/app.ts';
 import type { Principal } from '../../kernel/access.ts';
@@ -10,6 +11,7 @@ import type { SellerId } from '../../kernel/ids.ts';
 import { catalogRoutes, loadCategories } from '../../modules/catalog/index.ts';
 import { createUser } from '../../modules/identity/index.ts';
 import { sellersRoutes } from '../../modules/sellers/index.ts';
+import { listingRoutes } from '../listings/routes.ts';
 import { sellerVerificationRoutes } from './routes.ts';
 
 const names = { en: 'Cheese', 'zh-Hans': '奶酪', 'zh-Hant': '乳酪', ja: 'チーズ', ko: '치즈' };
@@ -33,11 +35,11 @@ describe('seller verification', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const ctx = { db: db.db, clock };
+    const ctx = { db: db.db, clock, config: testConfig() };
     await loadCategories(db.db, [{ slug: 'cheese', parent: null, names, hsCode: '040690' }]);
     app = await createApp({
       pool: db.pool,
-      routes: [sellersRoutes(ctx), catalogRoutes(ctx), sellerVerificationRoutes(ctx)],
+      routes: [sellersRoutes(ctx), catalogRoutes(ctx), listingRoutes(ctx), sellerVerificationRoutes(ctx)],
       authenticate: async ({ bearerToken }) => principals.get(bearerToken ?? '') ?? null,
     });
     const maker = await createUser(
@@ -83,6 +85,14 @@ describe('seller verification', () => {
 
   it('keeps a pending seller’s active listing hidden', async () => {
     expect(await raw()).toBe(404);
+  });
+
+  it('lists pending sellers for review to admins and trust agents only', async () => {
+    const r = await call('GET', '/admin/sellers?state=pending', 'agent');
+    expect(r.statusCode).toBe(200);
+    expect(r.json().map((s: { id: string }) => s.id)).toEqual([sellerId]);
+    expect((await call('GET', '/admin/sellers?state=pending', 'maker')).statusCode).toBe(403);
+    expect((await call('GET', '/admin/sellers?state=gone', 'agent')).statusCode).toBe(400);
   });
 
   it('lets only platform admins and trust agents change a seller’s standing, with a reason', async () => {

@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/database.ts';
+// A seller's listings are served by the listings flow (their writes run the trust checks).
+import { listingRoutes } from '../../flows/listings/routes.ts';
 import { type App, createApp } from '../../http/app.ts';
 import type { Principal } from '../../kernel/access.ts';
 import { ManualClock } from '../../kernel/clock.ts';
@@ -102,7 +104,7 @@ describe('catalog over HTTP', () => {
     await loadCategories(db.db, CATEGORIES);
     app = await createApp({
       pool: db.pool,
-      routes: [catalogRoutes({ db: db.db, clock })],
+      routes: [catalogRoutes({ db: db.db, clock }), listingRoutes({ db: db.db, clock })],
       authenticate: async ({ bearerToken }) => principals.get(bearerToken ?? '') ?? null,
     });
     sellerA = await newSeller('39-1111111', 'a');

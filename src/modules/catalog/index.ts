@@ -1,6 +1,16 @@
 /** Catalog: categories, products, variants (SKUs), translations, images, stock and prices in USD. */
 export { type CategoryInput, type CategoryView, listCategories, loadCategories } from './categories.ts';
 export { createProduct, PRODUCT_CHANGED } from './create-product.ts';
+export {
+  hasImageVariants,
+  IMAGE_VARIANT_FORMATS,
+  IMAGE_VARIANT_WIDTHS,
+  type ImageVariantFormat,
+  type ImageVariantWidth,
+  imageSrcSet,
+  PRODUCT_PICTURE_SIZES,
+} from './image-sizes.ts';
+export { type ImageVariant, imageVariant, imageVariantEtag } from './image-variants.ts';
 export { allProductIds, type ProductIndexDoc, productsForIndex } from './index-docs.ts';
 export {
   IMAGE_CONTENT_TYPES,
@@ -40,12 +50,14 @@ export { type ProductView, TRUST_HOLDS, type TrustHold, type VariantView } from 
 export {
   type CheckoutVariant,
   getProduct,
+  getProducts,
   getVariantsForCheckout,
   listSellerProducts,
+  MAX_PAGE,
   type VariantExportFacts,
   variantExportFacts,
 } from './read-products.ts';
-export { catalogRoutes } from './routes.ts';
+export { CategoryViewSchema, catalogRoutes, ProductViewSchema } from './routes.ts';
 export { setSellerVisibility } from './seller-visibility.ts';
 export { releaseStock, reserveStock, type StockLine, setStock } from './stock.ts';
 export { type ListingCheck, sellerListingsOfBrand, setTrustHold } from './trust-hold.ts';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.ts';
+import { sniffFileType } from '../../kernel/document-type.ts';
 import { invalid } from '../../kernel/errors.ts';
 import { type Id, isId, newId } from '../../kernel/ids.ts';
 
@@ -24,19 +25,10 @@ const EXTENSION: Record<ImageContentType, string> = {
 };
 const BY_EXTENSION = new Map(Object.entries(EXTENSION).map(([t, e]) => [e, t as ImageContentType]));
 
-/** What the bytes are, by their magic numbers; `other` for anything we do not accept. */
+/** What the bytes are, by their magic numbers (the kernel's sniffer); `other` for anything not a picture. */
 export function sniffImageType(bytes: Buffer): ImageContentType | 'image/gif' | 'other' {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])))
-    return 'image/png';
-  if (
-    bytes.length >= 12 &&
-    bytes.toString('latin1', 0, 4) === 'RIFF' &&
-    bytes.toString('latin1', 8, 12) === 'WEBP'
-  )
-    return 'image/webp';
-  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.toString('latin1', 0, 6))) return 'image/gif';
-  return 'other';
+  const type = sniffFileType(bytes);
+  return type === null || type === 'application/pdf' ? 'other' : type;
 }
 
 export interface InspectedImage {

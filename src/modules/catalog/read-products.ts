@@ -23,6 +23,13 @@ export async function getProduct(
   return view;
 }
 
+/** Products by id in one query, hidden ones included, in id order; unknown ids are left out. */
+export async function getProducts(db: Db, ids: readonly string[]): Promise<ProductView[]> {
+  const known = [...new Set(ids)].filter((id) => isId('prd', id));
+  if (known.length === 0) return [];
+  return selectProducts(db, sql`p.id = ANY(${sql.param(known)}::text[])`, sql`ORDER BY p.id`);
+}
+
 /** A seller's products, hidden ones included, newest first; page with `afterId` (the last id seen). */
 export async function listSellerProducts(
   db: Db,

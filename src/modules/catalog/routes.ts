@@ -1,30 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole, type Principal } from '../../kernel/access.ts';
+import { actsForSeller, type Principal } from '../../kernel/access.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { forbidden } from '../../kernel/errors.ts';
-import type { SellerId } from '../../kernel/ids.ts';
+import { zId } from '../../kernel/ids.ts';
 import { LOCALES } from '../../kernel/locales.ts';
 import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
-import { getSeller } from '../sellers/index.ts';
 import { listCategories } from './categories.ts';
-import { createProduct } from './create-product.ts';
-import {
-  MAX_STOCK,
-  PRODUCT_KINDS,
-  PRODUCT_STATUSES,
-  ProductInputSchema,
-  ProductPatchSchema,
-} from './product-input.ts';
+import { MAX_STOCK, PRODUCT_KINDS, PRODUCT_STATUSES } from './product-input.ts';
 import { TRUST_HOLDS, type TrustHold } from './product-view.ts';
-import { getProduct, listSellerProducts, MAX_PAGE } from './read-products.ts';
+import { getProduct } from './read-products.ts';
 import { setStock } from './stock.ts';
-import type { ListingCheck } from './trust-hold.ts';
-import { updateProduct } from './update-product.ts';
-
-const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
-const ProductIdParam = z.string().regex(/^prd_[0-9a-f]{32}$/, 'A product id: prd_ and 32 hex digits.');
-const VariantIdParam = z.string().regex(/^var_[0-9a-f]{32}$/, 'A variant id: var_ and 32 hex digits.');
 
 const Names = z.object({
   en: z.string(),
@@ -81,20 +67,19 @@ export const ProductViewSchema = z.object({
 });
 
 /** A seller's own staff, or a platform admin; anyone else is refused. */
-function assertSellerAccess(p: Principal | null, sellerId: string): SellerId {
-  const id = sellerId as SellerId;
-  if (hasRole(p, 'platform_admin')) return id;
-  if (p && hasRole(p, 'seller_staff') && p.sellerIds.includes(id)) return id;
+function assertSellerAccess(p: Principal | null, sellerId: string): void {
+  if (actsForSeller(p, sellerId)) return;
   throw forbidden('catalog.forbidden', 'Only this seller’s staff may manage its listings.', { sellerId });
 }
 
 const SELLER_ACCESS = ['seller_staff', 'platform_admin'] as const;
 
-/** `listingCheck` is the trust flow's check, run in the transaction of every listing write. */
-export function catalogRoutes(
-  ctx: Ctx,
-  options: { listingCheck?: ListingCheck } = {},
-): FastifyPluginAsyncZod {
+/**
+ * What needs the catalog alone: categories, a product's raw view, stock counts. A seller's
+ * listings (`/sellers/:sellerId/products…`) are written with the trust module's listing checks:
+ * they are served by the listings flow (src/flows/listings/routes.ts).
+ */
+export function catalogRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/categories',
@@ -116,78 +101,11 @@ export function catalogRoutes(
         schema: {
           tags: ['catalog'],
           summary: 'A visible product with its USD prices (the storefront page localises it)',
-          params: z.object({ id: ProductIdParam }),
+          params: z.object({ id: zId('prd') }),
           response: { 200: ProductViewSchema },
         },
       },
       async (req) => getProduct(ctx.db, req.params.id),
-    );
-
-    app.get(
-      '/sellers/:sellerId/products',
-      {
-        config: { access: SELLER_ACCESS },
-        schema: {
-          tags: ['catalog'],
-          summary: 'A seller’s products, hidden ones included, newest first',
-          params: z.object({ sellerId: SellerIdParam }),
-          querystring: z
-            .object({
-              limit: z.coerce.number().int().min(1).max(MAX_PAGE).optional(),
-              afterId: ProductIdParam.optional(),
-            })
-            .strict(),
-          response: { 200: z.array(ProductViewSchema) },
-        },
-      },
-      async (req) => {
-        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
-        return listSellerProducts(ctx.db, sellerId, { limit: req.query.limit, afterId: req.query.afterId });
-      },
-    );
-
-    app.post(
-      '/sellers/:sellerId/products',
-      {
-        config: { access: SELLER_ACCESS },
-        schema: {
-          tags: ['catalog'],
-          summary: 'List a product (shown to buyers once active and the seller is verified)',
-          params: z.object({ sellerId: SellerIdParam }),
-          body: ProductInputSchema,
-          response: { 201: ProductViewSchema },
-        },
-      },
-      async (req, reply) => {
-        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
-        const seller = await getSeller(ctx.db, sellerId);
-        const product = await createProduct(
-          ctx,
-          sellerId,
-          seller.state === 'verified',
-          req.body,
-          options.listingCheck,
-        );
-        return reply.code(201).send(product);
-      },
-    );
-
-    app.patch(
-      '/sellers/:sellerId/products/:productId',
-      {
-        config: { access: SELLER_ACCESS },
-        schema: {
-          tags: ['catalog'],
-          summary: 'Change a product; variants are matched by SKU, and SKUs left out are retired',
-          params: z.object({ sellerId: SellerIdParam, productId: ProductIdParam }),
-          body: ProductPatchSchema,
-          response: { 200: ProductViewSchema },
-        },
-      },
-      async (req) => {
-        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
-        return updateProduct(ctx, sellerId, req.params.productId, req.body, options.listingCheck);
-      },
     );
 
     app.put(
@@ -197,14 +115,14 @@ export function catalogRoutes(
         schema: {
           tags: ['catalog'],
           summary: 'Set a variant’s stock count',
-          params: z.object({ sellerId: SellerIdParam, variantId: VariantIdParam }),
+          params: z.object({ sellerId: zId('sel'), variantId: zId('var') }),
           body: z.object({ stock: z.number().int().min(0).max(MAX_STOCK) }).strict(),
           response: { 204: z.null().describe('Stock set') },
         },
       },
       async (req, reply) => {
-        const sellerId = assertSellerAccess(req.principal, req.params.sellerId);
-        await setStock(ctx, sellerId, req.params.variantId, req.body.stock);
+        assertSellerAccess(req.principal, req.params.sellerId);
+        await setStock(ctx, req.params.sellerId, req.params.variantId, req.body.stock);
         return reply.code(204).send(null);
       },
     );

@@ -1,6 +1,6 @@
 import { invalid } from '../../kernel/errors.ts';
-import { add, divRoundHalfEven, zero } from '../../money/index.ts';
-import { cif, cifTotal, dutyThenVat, exempt, fobTotal } from './line-tax.ts';
+import { add, applyRatio, mulRatio, ratio, roundRatio, zero } from '../../money/index.ts';
+import { cif, cifTotal, dutyThenVat, exempt, fobTotal, taxOn } from './line-tax.ts';
 import type { CalcContext, LineResult, MarketResult, PreparedLine } from './market-result.ts';
 import {
   localDate,
@@ -12,7 +12,7 @@ import {
   ruleIfInForce,
   ruleNumber,
 } from './rules-data.ts';
-import { applyRatio, atMost, atMostUsd, majorToMinor, ratio } from './tax-math.ts';
+import { atMost, atMostUsd, majorToMinor } from './tax-math.ts';
 import type { BuyerHistory } from './types.ts';
 
 requireTables('HK', ['excise']);
@@ -51,13 +51,15 @@ export function hkLandedCost(lines: PreparedLine[], { at }: CalcContext): Market
       const r = lookup('HK', 'excise', l.hs, at);
       const value = cif(l);
       const z = zero(value.currency);
+      const duty = taxOn(value, ratio(r.numbers.rate!));
       return {
         line: l.line,
         dutiableValue: value,
-        duty: applyRatio(value, ratio(r.numbers.rate!)),
+        duty: duty.amount,
         importVat: z,
         consumptionTax: z,
         rules: [r],
+        working: { duty },
       };
     }),
   };
@@ -158,7 +160,7 @@ export function jpLandedCost(lines: PreparedLine[], { at }: CalcContext): Market
     return {
       regime: 'JP_DE_MINIMIS',
       rules,
-      lines: lines.map((l, i) => exempt(l, shown[i]!, [exemption])),
+      lines: lines.map((l, i) => exempt(l, shown[i]!, [exemption], { valuationFactor: JP_FACTOR })),
     };
   }
   return {
@@ -169,15 +171,37 @@ export function jpLandedCost(lines: PreparedLine[], { at }: CalcContext): Market
       const ctRule = lookup('JP', 'consumptionTax', l.hs, at);
       const rate = ratio(ctRule.numbers.rate!);
       // Duty is 0 (no tariff data), so the tax base is the exact customs value itself.
-      const duty = divRoundHalfEven(e.n * JP_DUTY.n, e.d * JP_DUTY.d);
-      const tax = divRoundHalfEven((e.n + duty * e.d) * rate.n, e.d * rate.d);
+      const duty = roundRatio(mulRatio(e, JP_DUTY));
+      const taxBase = { n: e.n + duty * e.d, d: e.d };
+      const tax = roundRatio(mulRatio(taxBase, rate));
+      const dutyMoney = { amount: duty, currency: 'JPY' as const };
+      const taxMoney = { amount: tax, currency: 'JPY' as const };
       return {
         line: l.line,
         dutiableValue: shown[i]!,
-        duty: { amount: duty, currency: 'JPY' },
-        importVat: { amount: tax, currency: 'JPY' },
+        duty: dutyMoney,
+        importVat: taxMoney,
         consumptionTax: zero('JPY'),
         rules: [rule('JP.duty.no_tariff_data', at), ctRule],
+        working: {
+          valuationFactor: JP_FACTOR,
+          duty: {
+            amount: dutyMoney,
+            base: shown[i]!,
+            baseExact: e,
+            rate: JP_DUTY,
+            statutory: JP_DUTY,
+            withDuty: false,
+          },
+          importVat: {
+            amount: taxMoney,
+            base: add(shown[i]!, dutyMoney),
+            baseExact: taxBase,
+            rate,
+            statutory: rate,
+            withDuty: duty !== 0n,
+          },
+        },
       };
     }),
   };

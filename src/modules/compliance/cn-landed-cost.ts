@@ -1,12 +1,22 @@
 import { unprocessable } from '../../kernel/errors.ts';
-import { add, sum } from '../../money/index.ts';
+import {
+  add,
+  addRatio,
+  divRatio,
+  mulRatio,
+  oneMinus,
+  type Ratio,
+  ratio,
+  sum,
+  ZERO_RATIO,
+} from '../../money/index.ts';
 import { checkCnCbecLimits } from './cn-limits.ts';
 import { checkQuantityCaps, cnQuantityCapUsage, positiveListEntry } from './cn-positive-list.ts';
-import { addRatios, cnPostalLandedCost } from './cn-postal.ts';
-import { type CnCbecRoute, cnRouteRuleId, isCnCbecRoute } from './cn-routes.ts';
+import { cnPostalLandedCost } from './cn-postal.ts';
+import { type CnCbecRoute, cnCbecRegime, cnRouteRuleId, isCnCbecRoute } from './cn-routes.ts';
+import { taxOn } from './line-tax.ts';
 import type { CalcContext, MarketResult, PreparedLine } from './market-result.ts';
 import { lookup, type Rule, requireRules, requireTables, rule, ruleIfInForce } from './rules-data.ts';
-import { applyRatio, div, mul, ONE, ratio, sub } from './tax-math.ts';
 
 export { cnAnnualLimit, cnSingleLimit } from './cn-limits.ts';
 
@@ -75,10 +85,11 @@ function cnCbecLandedCost(lines: PreparedLine[], ctx: CalcContext, route: CnCbec
   // The open question on the US additional tariff (§9 item 2) rides on CBEC duty while in force.
   const additional = full ? undefined : ruleIfInForce('CN.cbec.us_additional_tariff_open', at);
   if (additional) dutyRules.push(additional);
-  const dutyRate = dutyRules.reduce((r, d) => addRatios(r, ratio(d.numbers.rate!)), ratio('0'));
+  const dutyRate = dutyRules.reduce((r, d) => addRatio(r, ratio(d.numbers.rate!)), ZERO_RATIO);
   const factor = ratio(factorRule.numbers.factor!);
   return {
-    regime: `${route}${full ? '_FULL_RATE' : ''}`,
+    regime: cnCbecRegime(route, full),
+    fullRate: full,
     rules: [
       rule(cnRouteRuleId(route), at),
       rule('CN.cbec.dutiable_value', at),
@@ -93,14 +104,25 @@ function cnCbecLandedCost(lines: PreparedLine[], ctx: CalcContext, route: CnCbec
       const vat = ratio(vatRule.numbers.rate!);
       const ct = ratio(ctRule.numbers.rate!);
       // Import VAT = value × VAT / (1 − CT) × f; CT = value × CT / (1 − CT) × f (C7).
-      const oneMinusCt = sub(ONE, ct);
+      const oneMinusCt = oneMinus(ct);
+      const cbec = { vat, consumptionTax: ct, factor };
+      const scaled = (r: Ratio) => divRatio(mulRatio(r, factor), oneMinusCt);
+      const duty = taxOn(value, dutyRate);
+      const importVat = taxOn(value, scaled(vat), { statutory: vat, cbec });
+      const consumptionTax = taxOn(value, scaled(ct), { statutory: ct, cbec });
       return {
         line: l.line,
         dutiableValue: value,
-        duty: applyRatio(value, dutyRate),
-        importVat: applyRatio(value, div(mul(vat, factor), oneMinusCt)),
-        consumptionTax: applyRatio(value, div(mul(ct, factor), oneMinusCt)),
+        duty: duty.amount,
+        importVat: importVat.amount,
+        consumptionTax: consumptionTax.amount,
         rules: [...dutyRules, vatRule, ctRule, factorRule, entries[i]!.rule],
+        working: {
+          duty,
+          importVat,
+          consumptionTax,
+          combined: { base: value, rate: scaled(addRatio(vat, ct)) },
+        },
       };
     }),
   };

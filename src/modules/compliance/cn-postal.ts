@@ -1,12 +1,19 @@
 import { unprocessable } from '../../kernel/errors.ts';
-import { allocate, divRoundHalfEven, type Money, money, sum, toJson, zero } from '../../money/index.ts';
+import {
+  allocate,
+  divRoundHalfEven,
+  type Money,
+  money,
+  ratio,
+  sum,
+  toJson,
+  zero,
+} from '../../money/index.ts';
 import { formatCny } from './cn-limits.ts';
+import { cnPostalRegime } from './cn-routes.ts';
 import type { CalcContext, MarketResult, PreparedLine } from './market-result.ts';
 import { lookup, requireRules, requireTables, rule } from './rules-data.ts';
-import { majorToMinor, type Ratio, ratio } from './tax-math.ts';
-
-/** a + b, exactly. */
-export const addRatios = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+import { majorToMinor } from './tax-math.ts';
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 const lcm = (a: bigint, b: bigint): bigint => (a / gcd(a, b)) * b;
@@ -69,15 +76,19 @@ export function cnPostalLandedCost(lines: PreparedLine[], { at }: CalcContext): 
   const shares =
     waived || parcelTax === 0n ? taxed.map(() => zero('CNY')) : allocate(money(parcelTax, 'CNY'), exact);
   return {
-    regime: waived ? 'CN_POSTAL_WAIVED' : 'CN_POSTAL',
+    regime: cnPostalRegime(waived),
     rules: orderRules,
-    lines: taxed.map(({ l, category }, i) => ({
+    lines: taxed.map(({ l, category, rate }, i) => ({
       line: l.line,
       dutiableValue: l.value,
       duty: shares[i]!,
       importVat: zero('CNY'),
       consumptionTax: zero('CNY'),
       rules: waived ? [category, priceRule, waiverRule] : [category, priceRule],
+      // The line's share of the parcel's tax, not its own rounding of value × rate.
+      working: {
+        duty: { amount: shares[i]!, base: l.value, rate, statutory: rate, withDuty: false, shared: true },
+      },
     })),
   };
 }

@@ -1,7 +1,7 @@
 import { invalid } from '../../kernel/errors.ts';
 import type { MarketCode } from '../../kernel/locales.ts';
 import { applied, requireRules, rule } from './rules-data.ts';
-import type { AppliedRule, ClearanceRoute } from './types.ts';
+import type { AppliedRule, ClearanceRoute, Customs } from './types.ts';
 
 /** Which clearance routes a market accepts, and how Heartland picks China's route for an order. */
 
@@ -42,6 +42,61 @@ const ROUTE_RULE: Record<'CN_CBEC_9610' | 'CN_CBEC_1210' | 'CN_POSTAL', string> 
   CN_CBEC_1210: 'CN.route.cbec_1210',
   CN_POSTAL: 'CN.route.postal_articles',
 };
+
+/**
+ * China's regimes and the customs each stands for. The engine names its China regime from this
+ * table, and reads a stored regime back through it: no caller takes a regime's name apart.
+ */
+const CN_REGIMES = {
+  CN_CBEC_9610: { route: 'CN_CBEC_9610', fullRate: false },
+  CN_CBEC_9610_FULL_RATE: { route: 'CN_CBEC_9610', fullRate: true },
+  CN_CBEC_1210: { route: 'CN_CBEC_1210', fullRate: false },
+  CN_CBEC_1210_FULL_RATE: { route: 'CN_CBEC_1210', fullRate: true },
+  CN_POSTAL: { route: 'CN_POSTAL', fullRate: false },
+  CN_POSTAL_WAIVED: { route: 'CN_POSTAL', fullRate: false },
+} as const satisfies Record<string, Customs>;
+type CnRegime = keyof typeof CN_REGIMES;
+
+/** The regime of a CBEC parcel: its route, taxed at 70% or in full. */
+export const cnCbecRegime = (route: CnCbecRoute, fullRate: boolean): CnRegime =>
+  route === 'CN_CBEC_9610'
+    ? fullRate
+      ? 'CN_CBEC_9610_FULL_RATE'
+      : 'CN_CBEC_9610'
+    : fullRate
+      ? 'CN_CBEC_1210_FULL_RATE'
+      : 'CN_CBEC_1210';
+
+/** The regime of a personal postal parcel: taxed, or its small tax waived. */
+export const cnPostalRegime = (waived: boolean): CnRegime => (waived ? 'CN_POSTAL_WAIVED' : 'CN_POSTAL');
+
+/** The regime of a parcel with nothing to import (services only). */
+export const NO_IMPORT = 'NO_IMPORT';
+
+/**
+ * The customs a regime the engine produced stands for: China's from the table above, none for
+ * `NO_IMPORT`, and every other market's one route, 'STANDARD'.
+ */
+export function regimeCustoms(regime: string): Customs | null {
+  if (regime === NO_IMPORT) return null;
+  if (Object.hasOwn(CN_REGIMES, regime)) return { ...CN_REGIMES[regime as CnRegime] };
+  return { route: 'STANDARD', fullRate: false };
+}
+
+/**
+ * How a stored parcel (a quote's, or an order's) clears customs: the customs stored with it;
+ * parcels stored before quotes kept it (and orders, which keep only the regime) read it from the
+ * regime through the engine's table.
+ */
+export function parcelCustoms(parcel: { regime: string; customs?: Customs | null }): Customs | null {
+  return parcel.customs !== undefined ? parcel.customs : regimeCustoms(parcel.regime);
+}
+
+/** The parcel clears as cross-border e-commerce (9610 or 1210): identity, allowance and CEB records apply. */
+export function isCbecParcel(parcel: { regime: string; customs?: Customs | null }): boolean {
+  const customs = parcelCustoms(parcel);
+  return customs !== null && isCnCbecRoute(customs.route);
+}
 
 /** The rule id that describes a China route. */
 export const cnRouteRuleId = (route: 'CN_CBEC_9610' | 'CN_CBEC_1210' | 'CN_POSTAL'): string =>

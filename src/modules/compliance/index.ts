@@ -14,7 +14,10 @@ export {
   type CnCbecRoute,
   chooseCnRoute,
   defaultRoute,
+  isCbecParcel,
   isCnCbecRoute,
+  parcelCustoms,
+  regimeCustoms,
   resolveRoute,
   routesFor,
 } from './cn-routes.ts';
@@ -78,7 +81,7 @@ export {
   type MissingDocument,
 } from './listing-documents.ts';
 export { addDays, isCalendarDate, marketDate, marketDayStart } from './market-days.ts';
-export { complianceRoutes } from './routes.ts';
+export { AllowanceView, complianceRoutes } from './routes.ts';
 export {
   allSources,
   describeRule,
@@ -102,7 +105,6 @@ export {
   getSellerDocumentFile,
   listSellerDocuments,
   lockSellerDocuments,
-  MAX_FILE_BASE64,
   MAX_FILE_BYTES,
   type RecordDocumentInput,
   RecordDocumentSchema,
@@ -114,9 +116,12 @@ export type {
   AppliedRule,
   BuyerHistory,
   ClearanceRoute,
+  Customs,
   LandedCost,
   LandedCostInput,
   LandedCostLine,
   LineTax,
+  LineWorking,
   ProductKind,
+  TaxWorking,
 } from './types.ts';

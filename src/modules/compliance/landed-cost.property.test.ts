@@ -2,8 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../kernel/errors.ts';
 import type { MarketCode } from '../../kernel/locales.ts';
-import { add, applyRate, type CurrencyCode, money } from '../../money/index.ts';
-import { checkEligibility, computeLandedCost } from './index.ts';
+import {
+  add,
+  applyRate,
+  applyRatio,
+  type CurrencyCode,
+  money,
+  mulRatio,
+  roundRatio,
+  sameRatio,
+} from '../../money/index.ts';
+import { checkEligibility, computeLandedCost, regimeCustoms } from './index.ts';
 import { line, order } from './test-support.ts';
 import type { LandedCost } from './types.ts';
 
@@ -123,6 +132,47 @@ describe('landed cost properties', () => {
         expect(r.totals.consumptionTax).toEqual(ct);
         expect(r.totals.total.amount).toBe(duty.amount + vat.amount + ct.amount);
         expect(r.dutiableValue).toEqual(value);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('returns the working of every tax: its amount is its base × its rate, rounded once', () => {
+    fc.assert(
+      fc.property(orderArb, (o) => {
+        const r = compute(o);
+        if (!r) return;
+        // The customs the engine reports is the one its regime stands for.
+        expect(r.customs).toEqual(regimeCustoms(r.regime));
+        for (const l of r.lines) {
+          const w = l.working;
+          expect(w.dutiableValue).toEqual(l.dutiableValue);
+          for (const key of ['duty', 'importVat', 'consumptionTax'] as const) {
+            const t = w[key];
+            // A tax without working is one the line does not pay.
+            if (!t) {
+              expect(l[key].amount, key).toBe(0n);
+              continue;
+            }
+            expect(t.amount, key).toEqual(l[key]);
+            if (t.shared) continue; // China postal: the line's share of the parcel's tax
+            const exact = t.baseExact
+              ? roundRatio(mulRatio(t.baseExact, t.rate))
+              : applyRatio(t.base, t.rate).amount;
+            expect(exact, key).toBe(t.amount.amount);
+            if (t.withDuty) expect(t.base.amount).toBe(l.dutiableValue.amount + l.duty.amount);
+            else if (!t.baseExact) expect(t.base).toEqual(l.dutiableValue);
+            if (t.baseFraction) expect(sameRatio(t.rate, mulRatio(t.statutory, t.baseFraction))).toBe(true);
+          }
+          if (w.combined) {
+            // One rounding of VAT + CT together is within a fen of the two rounded apart.
+            const diff =
+              applyRatio(w.combined.base, w.combined.rate).amount -
+              l.importVat.amount -
+              l.consumptionTax.amount;
+            expect(diff >= -1n && diff <= 1n).toBe(true);
+          }
+        }
       }),
       { numRuns: 400 },
     );

@@ -4,7 +4,7 @@ import { add, type Money, multiply, sum, zero } from '../../money/index.ts';
 import { hkLandedCost, jpLandedCost, krLandedCost, sgLandedCost, twLandedCost } from './asia-landed-cost.ts';
 import { cnLandedCost } from './cn-landed-cost.ts';
 import { isQuantityCapId } from './cn-positive-list.ts';
-import { resolveRoute } from './cn-routes.ts';
+import { NO_IMPORT, resolveRoute } from './cn-routes.ts';
 import { checkEligibility } from './eligibility.ts';
 import type { LineResult, MarketCalculator, MarketResult, PreparedLine } from './market-result.ts';
 import { applied, marketCurrency, normaliseHs, type Rule, rule } from './rules-data.ts';
@@ -173,6 +173,7 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
         importVat: z,
         consumptionTax: z,
         rules: [rule('ALL.service.no_import_tax', input.at)],
+        working: {},
       });
       continue;
     }
@@ -208,7 +209,7 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
           route,
           history: input.buyerHistory ?? {},
         })
-      : { regime: 'NO_IMPORT', lines: [], rules: [rule('ALL.service.no_import_tax', input.at)] };
+      : { regime: NO_IMPORT, lines: [], rules: [rule('ALL.service.no_import_tax', input.at)] };
   for (const r of market.lines) results.set(r.line.lineRef, r);
 
   const lines: LineTax[] = input.lines.map((line) => {
@@ -221,6 +222,7 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
       consumptionTax: r.consumptionTax,
       total: add(add(r.duty, r.importVat), r.consumptionTax),
       rules: uniqueApplied(r.rules),
+      working: { dutiableValue: r.dutiableValue, ...r.working },
     };
   });
   const total = (pick: (l: LineTax) => Money) => sum(lines.map(pick), currency);
@@ -229,6 +231,7 @@ export function computeLandedCost(input: LandedCostInput): LandedCost {
     market: input.market,
     route,
     regime: market.regime,
+    customs: market.regime === NO_IMPORT ? null : { route, fullRate: market.fullRate ?? false },
     provisional: rules.some((r) => r.provisional),
     lines,
     totals: {

@@ -1,7 +1,16 @@
-import { add, type CurrencyCode, type Money, sum, zero } from '../../money/index.ts';
+import {
+  add,
+  applyRatio,
+  type CurrencyCode,
+  type Money,
+  mulRatio,
+  type Ratio,
+  sum,
+  zero,
+} from '../../money/index.ts';
 import type { LineResult, PreparedLine } from './market-result.ts';
 import type { Rule } from './rules-data.ts';
-import { applyRatio, type Ratio } from './tax-math.ts';
+import type { TaxWorking } from './types.ts';
 
 /** Building blocks shared by the per-market calculations of asia-landed-cost.ts and sea-landed-cost.ts. */
 
@@ -19,27 +28,51 @@ export const fobTotal = (lines: PreparedLine[], currency: CurrencyCode): Money =
     currency,
   );
 
-/** A line that pays nothing because the whole parcel is under a threshold. */
-export function exempt(l: PreparedLine, dutiableValue: Money, rules: Rule[]): LineResult {
-  const z = zero(dutiableValue.currency);
-  return { line: l.line, dutiableValue, duty: z, importVat: z, consumptionTax: z, rules };
+/** A tax at `rate` on `base`, rounded once, half to even, with its working. */
+export function taxOn(
+  base: Money,
+  rate: Ratio,
+  more: Partial<Omit<TaxWorking, 'amount' | 'base' | 'rate'>> = {},
+): TaxWorking {
+  return { amount: applyRatio(base, rate), base, rate, statutory: rate, withDuty: false, ...more };
 }
 
-/** Duty at `duty`, then a VAT-like tax at `vat` on (value + duty). Each rounded once, half to even. */
+/** A line that pays nothing because the whole parcel is under a threshold. */
+export function exempt(
+  l: PreparedLine,
+  dutiableValue: Money,
+  rules: Rule[],
+  working: LineResult['working'] = {},
+): LineResult {
+  const z = zero(dutiableValue.currency);
+  return { line: l.line, dutiableValue, duty: z, importVat: z, consumptionTax: z, rules, working };
+}
+
+/**
+ * Duty at `duty`, then a VAT-like tax at `vat` on (value + duty); `vatBase`, when given, is the
+ * share of that base the VAT applies to (Indonesia's 11/12). Each rounded once, half to even.
+ */
 export function dutyThenVat(
   l: PreparedLine,
   value: Money,
   duty: Ratio,
   vat: Ratio,
   rules: Rule[],
+  vatBase?: Ratio,
 ): LineResult {
-  const d = applyRatio(value, duty);
+  const d = taxOn(value, duty);
+  const v = taxOn(add(value, d.amount), vatBase ? mulRatio(vat, vatBase) : vat, {
+    statutory: vat,
+    withDuty: d.amount.amount !== 0n,
+    ...(vatBase ? { baseFraction: vatBase } : {}),
+  });
   return {
     line: l.line,
     dutiableValue: value,
-    duty: d,
-    importVat: applyRatio(add(value, d), vat),
+    duty: d.amount,
+    importVat: v.amount,
     consumptionTax: zero(value.currency),
     rules,
+    working: { duty: d, importVat: v },
   };
 }

@@ -1,6 +1,6 @@
 import type { Money } from '../../money/index.ts';
 import type { Rule } from './rules-data.ts';
-import type { BuyerHistory, ClearanceRoute, LandedCostLine } from './types.ts';
+import type { BuyerHistory, ClearanceRoute, LandedCostLine, LineWorking } from './types.ts';
 
 /** A goods line after validation: its normalised HS digits and value (unit price × quantity). */
 export interface PreparedLine {
@@ -16,11 +16,15 @@ export interface LineResult {
   importVat: Money;
   consumptionTax: Money;
   rules: Rule[];
+  /** How the taxes were reached; the engine adds the customs value. */
+  working: Omit<LineWorking, 'dutiableValue'>;
 }
 
 /** What one market's calculation returns for the goods lines of an order. */
 export interface MarketResult {
   regime: string;
+  /** China CBEC: one indivisible item above the single limit, taxed in full. */
+  fullRate?: boolean;
   lines: LineResult[];
   /** Order-level rules: valuation and thresholds. */
   rules: Rule[];

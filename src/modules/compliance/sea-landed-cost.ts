@@ -1,7 +1,8 @@
+import { type Ratio, ratio, ZERO_RATIO } from '../../money/index.ts';
 import { cif, cifTotal, dutyThenVat, exempt, fobTotal } from './line-tax.ts';
 import type { CalcContext, MarketResult, PreparedLine } from './market-result.ts';
 import { type Rule, requireRules, rule, ruleIfInForce, ruleVersions } from './rules-data.ts';
-import { atMost, atMostUsd, mul, type Ratio, ratio } from './tax-math.ts';
+import { atMost, atMostUsd } from './tax-math.ts';
 
 /**
  * Landed cost in Vietnam, Thailand, Malaysia, the Philippines and Indonesia (reference §3). Every
@@ -49,7 +50,7 @@ for (const v of ruleVersions('ID.vat.import')) {
 }
 
 const rate = (r: Rule): Ratio => ratio(r.numbers.rate!);
-const NO_DUTY: Ratio = { n: 0n, d: 1n };
+const NO_DUTY = ZERO_RATIO;
 
 /** Every line: duty at `duty`'s rate, then `vat`'s rate on (CIF + duty). */
 function taxAll(lines: PreparedLine[], regime: string, rules: Rule[], duty: Rule, vat: Rule): MarketResult {
@@ -175,18 +176,17 @@ export function idLandedCost(lines: PreparedLine[], { at, usdRate }: CalcContext
   const deMinimis = rule('ID.de_minimis', at);
   const vat = rule('ID.vat.import', at);
   const base: Ratio = { n: BigInt(vat.numbers.baseNumerator!), d: BigInt(vat.numbers.baseDenominator!) };
-  const vatRate = mul(rate(vat), base);
   if (atMostUsd(fobTotal(lines, 'IDR'), deMinimis.numbers.limitUsd!, usdRate)) {
     return {
       regime: 'ID_DE_MINIMIS',
       rules: [value, deMinimis],
-      lines: lines.map((l) => dutyThenVat(l, cif(l), NO_DUTY, vatRate, [deMinimis, vat])),
+      lines: lines.map((l) => dutyThenVat(l, cif(l), NO_DUTY, rate(vat), [deMinimis, vat], base)),
     };
   }
   const duty = rule('ID.duty.ecommerce_flat', at);
   return {
     regime: 'ID_ECOMMERCE_FLAT',
     rules: [value, deMinimis],
-    lines: lines.map((l) => dutyThenVat(l, cif(l), rate(duty), vatRate, [duty, vat])),
+    lines: lines.map((l) => dutyThenVat(l, cif(l), rate(duty), rate(vat), [duty, vat], base)),
   };
 }

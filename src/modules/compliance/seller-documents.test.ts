@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import { ManualClock } from '../../kernel/clock.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { newId } from '../../kernel/ids.ts';
+import { UploadedFile } from '../../kernel/uploaded-file.ts';
 import {
   detectFileType,
   documentStatus,
@@ -19,7 +20,7 @@ import {
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
-const b64 = (b: Buffer) => b.toString('base64');
+const upload = (bytes: Buffer, name = 'scan') => new UploadedFile(name, bytes);
 
 describe('seller documents', () => {
   let db: Database;
@@ -63,7 +64,7 @@ describe('seller documents', () => {
   it('records a registration with its file, stored with its SHA-256, and audits it', async () => {
     const doc = await recordSellerDocument(ctx, {
       ...base,
-      file: { name: 'registration.pdf', contentBase64: b64(PDF) },
+      file: upload(PDF, 'registration.pdf'),
     });
     expect(doc).toMatchObject({
       sellerId,
@@ -101,19 +102,20 @@ describe('seller documents', () => {
 
   it('refuses a file that is not PDF, PNG or JPEG, an empty one and one over 5 MB', async () => {
     const gif = Buffer.from('GIF89a.........');
+    expect(await code(recordSellerDocument(ctx, { ...base, number: 'G-1', file: upload(gif) }))).toBe(
+      'compliance.unsupported_file_type',
+    );
     expect(
-      await code(recordSellerDocument(ctx, { ...base, number: 'G-1', file: { contentBase64: b64(gif) } })),
-    ).toBe('compliance.unsupported_file_type');
-    expect(
-      await code(recordSellerDocument(ctx, { ...base, number: 'G-2', file: { contentBase64: '' } })),
+      await code(recordSellerDocument(ctx, { ...base, number: 'G-2', file: upload(Buffer.alloc(0)) })),
     ).toBe('compliance.invalid_document');
     const big = Buffer.concat([PDF, Buffer.alloc(MAX_FILE_BYTES)]);
-    expect(
-      await code(recordSellerDocument(ctx, { ...base, number: 'G-3', file: { contentBase64: b64(big) } })),
-    ).toBe('compliance.invalid_document');
+    expect(await code(recordSellerDocument(ctx, { ...base, number: 'G-3', file: upload(big) }))).toBe(
+      'compliance.invalid_document',
+    );
+    // A file must come through the upload pipeline: a plain object is not one.
     expect(
       await code(
-        recordSellerDocument(ctx, { ...base, number: 'G-4', file: { contentBase64: 'not base64!' } }),
+        recordSellerDocument(ctx, { ...base, number: 'G-4', file: { name: 'x', bytes: PDF } as never }),
       ),
     ).toBe('compliance.invalid_document');
     // Nothing half-written: no document G-1 … G-4.
@@ -152,7 +154,7 @@ describe('seller documents', () => {
     const doc = await recordSellerDocument(ctx, {
       ...base,
       number: 'R-1',
-      file: { contentBase64: b64(PNG) },
+      file: upload(PNG),
     });
     expect(documentStatus(doc, '2026-11-24')).toBe('valid');
     const revoked = await revokeSellerDocument(ctx, {

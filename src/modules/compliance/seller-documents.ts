@@ -5,35 +5,22 @@ import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Ctx } from '../../kernel/context.ts';
+import { sniffFileType } from '../../kernel/document-type.ts';
 import { conflict, invalid, notFound } from '../../kernel/errors.ts';
 import { isId, newId, type SellerDocumentId, type SellerId } from '../../kernel/ids.ts';
 import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';
+import { zUploadedFile } from '../../kernel/uploaded-file.ts';
 import { DOCUMENT_TYPE_IDS, documentType } from './document-requirements.ts';
 import { isCalendarDate, marketDate } from './market-days.ts';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** Base64 of MAX_FILE_BYTES: 4 characters per 3 bytes. */
-export const MAX_FILE_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4;
 
 export type DocumentFileType = 'application/pdf' | 'image/png' | 'image/jpeg';
 
-/** The file's type from its first bytes; a name or a declared type proves nothing. */
+/** A document file's type from its first bytes (the kernel's sniffer); null unless PDF, PNG or JPEG. */
 export function detectFileType(bytes: Uint8Array): DocumentFileType | null {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf'; // %PDF-
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  return null;
-}
-
-/**
- * Standard base64 with padding. Checked without a repeating regex group: on a 7 MB string one
- * would exhaust the regex engine's stack.
- */
-function isBase64(s: string): boolean {
-  if (s.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(s)) return false;
-  const pad = s.indexOf('=');
-  return pad === -1 || (pad >= s.length - 2 && /^=+$/.test(s.slice(pad)));
+  const type = sniffFileType(bytes);
+  return type === 'application/pdf' || type === 'image/png' || type === 'image/jpeg' ? type : null;
 }
 
 const Day = z
@@ -56,16 +43,8 @@ export const RecordDocumentSchema = z
     issuer: z.string().trim().min(1).max(200),
     issuedOn: Day,
     expiresOn: Day.optional(),
-    file: z
-      .object({
-        name: z.string().trim().min(1).max(200).optional(),
-        contentBase64: z
-          .string()
-          .max(MAX_FILE_BASE64, 'The file is larger than 5 MB.')
-          .refine(isBase64, 'Not base64.'),
-      })
-      .strict()
-      .optional(),
+    /** The scan, as a multipart file part (stored under the name it was sent with). */
+    file: zUploadedFile('The document’s PDF, PNG or JPEG, at most 5 MB (multipart only).').optional(),
   })
   .strict();
 export type RecordDocumentInput = z.infer<typeof RecordDocumentSchema>;
@@ -182,7 +161,7 @@ function checkDocument(input: RecordDocumentInput): { bytes: Buffer; type: Docum
     throw fail('expiresOn', 'The expiry date is before the issue date.');
   }
   if (!input.file) return null;
-  const bytes = Buffer.from(input.file.contentBase64, 'base64');
+  const { bytes } = input.file;
   if (bytes.length === 0) throw fail('file', 'The file is empty.');
   if (bytes.length > MAX_FILE_BYTES) throw fail('file', 'The file is larger than 5 MB.');
   const type = detectFileType(bytes);
@@ -238,7 +217,7 @@ export async function recordSellerDocument(
       await tx.execute(sql`
         INSERT INTO seller_document_files (seller_id, document_id, content_type, size_bytes, sha256, file_name, bytes)
         VALUES (${sellerId}, ${id}, ${file.type}, ${file.bytes.length},
-          ${createHash('sha256').update(file.bytes).digest('hex')}, ${d.file?.name ?? null}, ${file.bytes})`);
+          ${createHash('sha256').update(file.bytes).digest('hex')}, ${d.file?.name.slice(0, 200) ?? null}, ${file.bytes})`);
     }
     await recordAudit(tx, {
       actor: actorId,

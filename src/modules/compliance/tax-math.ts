@@ -1,39 +1,6 @@
-import {
-  type CurrencyCode,
-  divRoundHalfEven,
-  type Money,
-  minorUnits,
-  parseDecimal,
-} from '../../money/index.ts';
+import { type CurrencyCode, type Money, minorUnits, parseDecimal } from '../../money/index.ts';
 
-/**
- * Exact rational arithmetic for tax rates. China's CBEC formula divides by (1 − CT), which no
- * decimal holds exactly (1 / 0.85), so rates are kept as fractions and a tax is rounded once,
- * half to even, when it becomes money.
- */
-export interface Ratio {
-  readonly n: bigint;
-  readonly d: bigint;
-}
-
-export const ONE: Ratio = { n: 1n, d: 1n };
-
-export function ratio(decimal: string): Ratio {
-  const p = parseDecimal(decimal);
-  return { n: p.units, d: 10n ** BigInt(p.scale) };
-}
-
-export const mul = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.n, d: a.d * b.d });
-export const sub = (a: Ratio, b: Ratio): Ratio => ({ n: a.n * b.d - b.n * a.d, d: a.d * b.d });
-export function div(a: Ratio, b: Ratio): Ratio {
-  if (b.n <= 0n) throw new Error('division by a non-positive ratio');
-  return { n: a.n * b.d, d: a.d * b.n };
-}
-
-/** amount × r, rounded once, half to even, in the same currency. */
-export function applyRatio(m: Money, r: Ratio): Money {
-  return { amount: divRoundHalfEven(m.amount * r.n, r.d), currency: m.currency };
-}
+/** Thresholds in major units, compared exactly. Rate arithmetic (Ratio) lives in src/money/ratio.ts. */
 
 /** A major-unit decimal ("5000.00") as exact minor units of a currency. */
 export function majorToMinor(decimal: string, currency: CurrencyCode): bigint {

@@ -11,6 +11,6 @@ export { createUser } from './create-user.ts';
 export type { IdentityDeps } from './deps.ts';
 export { isValidPrcIdNumber } from './prc-id-number.ts';
 export { grantRole, revokeRole } from './roles.ts';
-export { identityRoutes } from './routes.ts';
+export { BuyerIdentityViewSchema, identityRoutes, UserViewSchema } from './routes.ts';
 export { login, logout, SESSION_COOKIE } from './sessions.ts';
 export { findUserByEmail, getUser, type UserView } from './users.ts';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Principal, ROLES } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
-import type { UserId } from '../../kernel/ids.ts';
+import { zId } from '../../kernel/ids.ts';
 import { API_TOKEN_NAME_MAX, API_TOKEN_PREFIX, createApiToken, revokeApiToken } from './api-tokens.ts';
 import { getBuyerIdentity, REAL_NAME_MAX, saveBuyerIdentity } from './buyer-identity.ts';
 import { createUser, DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, ROLES_MAX } from './create-user.ts';
@@ -14,7 +14,7 @@ import { login, logout, SESSION_COOKIE, startSession } from './sessions.ts';
 import { EMAIL_MAX, getUser } from './users.ts';
 
 const RoleEnum = z.enum(ROLES);
-const UserIdParam = z.string().regex(/^usr_[0-9a-f]{32}$/);
+const UserIdParam = zId('usr');
 const ScopeId = z.string().max(64);
 
 export const UserViewSchema = z.object({
@@ -154,7 +154,7 @@ export function identityRoutes(deps: IdentityDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['identity'],
           summary: 'Revoke an API token',
-          params: z.object({ id: z.string().regex(/^tok_[0-9a-f]{32}$/) }).strict(),
+          params: z.object({ id: zId('tok') }).strict(),
         },
       },
       async (request, reply) => {
@@ -236,7 +236,7 @@ export function identityRoutes(deps: IdentityDeps): FastifyPluginAsyncZod {
       },
       async (request) =>
         changeRole(deps, caller(request).userId, {
-          userId: request.params.id as UserId,
+          userId: request.params.id,
           role: request.body.role,
           scopeId: request.body.scopeId ?? null,
           grant: true,
@@ -257,7 +257,7 @@ export function identityRoutes(deps: IdentityDeps): FastifyPluginAsyncZod {
       },
       async (request) =>
         changeRole(deps, caller(request).userId, {
-          userId: request.params.id as UserId,
+          userId: request.params.id,
           role: request.params.role,
           scopeId: request.query.scopeId ?? null,
           grant: false,

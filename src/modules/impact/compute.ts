@@ -1,5 +1,5 @@
 import { isMidwest, type UsState } from '../../kernel/us-states.ts';
-import { divRoundHalfEven } from '../../money/index.ts';
+import { quotientDecimal } from '../../money/index.ts';
 import type { ImpactData } from './impact-data.ts';
 
 /** Verified sellers by home state and farm flag (from the sellers module's census). */
@@ -55,11 +55,7 @@ export interface ImpactFigures {
 
 /** a / b as a decimal string with `places` decimals, rounded half to even; null when b is zero. */
 export function share(a: bigint, b: bigint, places: number): string | null {
-  if (b === 0n) return null;
-  const scaled = divRoundHalfEven(a * 10n ** BigInt(places), b)
-    .toString()
-    .padStart(places + 1, '0');
-  return places === 0 ? scaled : `${scaled.slice(0, -places)}.${scaled.slice(-places)}`;
+  return quotientDecimal(a, b, places);
 }
 
 /**

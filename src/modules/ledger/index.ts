@@ -36,7 +36,7 @@ export { verifyInclusion } from './merkle.ts';
 export { type MetadataTotal, metadataTotals } from './metadata-totals.ts';
 export { postEntry } from './post-entry.ts';
 export { postPendingEntry, voidPendingEntry } from './resolve-pending.ts';
-export { ledgerRoutes } from './routes.ts';
+export { EntryViewSchema, ledgerRoutes, TrialBalanceView, VerifyView } from './routes.ts';
 export { inclusionProof, sealLedger } from './seal-ledger.ts';
 export {
   ACCOUNT_TYPES,

@@ -2,6 +2,6 @@
 export { latestRate, rateById, USD_IDENTITY_RATE } from './fx-rates.ts';
 export { getMarket, listMarkets } from './list-markets.ts';
 export { loadMarketData } from './load-market-data.ts';
-export { marketsRoutes } from './routes.ts';
+export { MarketView, marketsRoutes } from './routes.ts';
 export { setRate } from './set-rate.ts';
 export type { FxRate, Market } from './types.ts';

@@ -45,7 +45,6 @@ export {
   recordCheckout,
   saveQuote,
 } from './quotes.ts';
-export { ordersRoutes } from './routes.ts';
 export {
   closeDispute,
   type DisputeView,

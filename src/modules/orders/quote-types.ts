@@ -1,5 +1,6 @@
 import type { MarketCode } from '../../kernel/locales.ts';
 import type { CurrencyCode } from '../../money/index.ts';
+import type { Customs, LineWorking } from '../compliance/index.ts';
 
 /** Which rule produced an amount (compliance, shipping, FX): every figure on a quote can say why. */
 export interface RuleRef {
@@ -7,6 +8,11 @@ export interface RuleRef {
   description: string;
   source: string;
   effectiveFrom?: string;
+  /**
+   * The locked FX rate, or a shipping rate card line; absent on a trade rule (data/trade-rules).
+   * Rows stored before the field existed were given it by migration 004_rule_ref_kind.sql.
+   */
+  kind?: 'fx' | 'shipping';
 }
 
 /** All amounts are integer minor units: USD for *Usd fields, the quote's currency otherwise. */
@@ -26,6 +32,8 @@ export interface QuoteLine {
   importVat: bigint;
   consumptionTax: bigint;
   rules: RuleRef[];
+  /** How the landed-cost engine reached this line's taxes (absent on quotes stored before it kept them). */
+  working?: LineWorking;
 }
 
 export interface QuoteOrder {
@@ -39,6 +47,11 @@ export interface QuoteOrder {
   /** The customs value the destination taxes (China: price + freight + insurance); counts against CN's annual limit. */
   dutiableValue: bigint;
   regime: string;
+  /**
+   * The route and rate the regime stands for, as the engine decided; null when nothing is
+   * imported. Absent on quotes stored before it: read it with compliance's `parcelCustoms`.
+   */
+  customs?: Customs | null;
   /** China CBEC: grams this parcel counts against each per-person Positive List cap (cap id → grams). */
   capGrams?: Record<string, number>;
   rules: RuleRef[];
@@ -75,6 +88,10 @@ const BIGINT_KEYS = new Set([
   'tax',
   'total',
   'dutiableValue',
+  // The landed-cost working: Money amounts and exact rates (numerator, denominator).
+  'amount',
+  'n',
+  'd',
 ]);
 
 /** jsonb has no bigint: amounts travel as decimal strings and come back as bigint. */

@@ -8,7 +8,7 @@ export { escrowForOrder, getIntent, intentForCheckout, type SellerMoney, sellerM
 export { recordWebhookEvent } from './record-webhook-event.ts';
 export { type ReleaseEscrowInput, releaseEscrow } from './release-escrow.ts';
 export { type RefundRequested, requestRefund } from './request-refund.ts';
-export { paymentsRoutes } from './routes.ts';
+export { paymentsRoutes, SellerMoneyView } from './routes.ts';
 export { type PayoutCreated, runPayouts } from './run-payouts.ts';
 export { SANDBOX_FAILING_DESTINATION, SANDBOX_METHODS } from './sandbox/methods.ts';
 export { createSandboxProvider, type SandboxDeps, type SandboxProvider } from './sandbox/provider.ts';

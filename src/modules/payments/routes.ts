@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole } from '../../kernel/access.ts';
+import { actsForSeller, hasRole } from '../../kernel/access.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { forbidden } from '../../kernel/errors.ts';
+import { zId } from '../../kernel/ids.ts';
 import { toJson } from '../../money/index.ts';
 import { sellerMoney } from './queries.ts';
 
@@ -32,15 +33,14 @@ export function paymentsRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         schema: {
           tags: ['payments'],
           summary: "A seller's money: escrow held, payable in USD, paid out, and its payouts",
-          params: z.object({ sellerId: z.string().regex(/^sel_[0-9a-f]{32}$/) }),
+          params: z.object({ sellerId: zId('sel') }),
           response: { 200: SellerMoneyView },
         },
       },
       async (req) => {
         const { sellerId } = req.params;
         const p = req.principal;
-        const staffOfSeller = !!p && hasRole(p, 'seller_staff') && p.sellerIds.some((s) => s === sellerId);
-        if (!staffOfSeller && !hasRole(p, 'platform_admin') && !hasRole(p, 'auditor')) {
+        if (!actsForSeller(p, sellerId) && !hasRole(p, 'auditor')) {
           throw forbidden('payments.not_your_seller', "You may see only your own organisation's money.");
         }
         const m = await sellerMoney(ctx.db, sellerId);

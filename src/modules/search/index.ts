@@ -12,7 +12,7 @@ export {
   type ListingMarketWindow,
   setListingMarkets,
 } from './listing-markets.ts';
-export { searchRoutes } from './routes.ts';
+export { SearchResponse, SuggestResponse, searchRoutes } from './routes.ts';
 export { MAX_PAGE_SIZE, PRICE_BUCKETS_USD, searchProducts } from './search-products.ts';
 export { suggest } from './suggest.ts';
 export {

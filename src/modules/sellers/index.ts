@@ -6,8 +6,9 @@ export {
 } from './census.ts';
 export { EIN_FORMAT, einProblem, maskEin, VALID_EIN_PREFIXES } from './ein.ts';
 export { OnboardSellerInput, onboardSeller } from './onboard-seller.ts';
-export { getSeller, listSellers, type SellerFacts, sellerFacts } from './read-sellers.ts';
-export { SellerIdParam, SellerViewSchema, sellersRoutes } from './routes.ts';
+export { getSeller, listSellers, MAX_LIST_LIMIT, type SellerFacts, sellerFacts } from './read-sellers.ts';
+export { BadgesView, SellerViewSchema, sellersRoutes } from './routes.ts';
+export { type PublicBadges, publicSellerBadges } from './seller-badges.ts';
 export {
   publicSellerView,
   SELLER_STATES,

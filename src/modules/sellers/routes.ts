@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { hasRole, type Principal, ROLES } from '../../kernel/access.ts';
+import { ROLES, seesSeller } from '../../kernel/access.ts';
 import type { Ctx } from '../../kernel/context.ts';
 import { notFound } from '../../kernel/errors.ts';
+import { zId } from '../../kernel/ids.ts';
 import { LOCALES } from '../../kernel/locales.ts';
 import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
 import { OnboardSellerInput, onboardSeller } from './onboard-seller.ts';
 import { getSeller, listSellers, MAX_LIST_LIMIT } from './read-sellers.ts';
-import { publicSellerView, SELLER_STATES, type SellerView } from './seller-view.ts';
-
-export const SellerIdParam = z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id: sel_ and 32 hex digits.');
+import { publicSellerBadges } from './seller-badges.ts';
+import { publicSellerView, SELLER_STATES } from './seller-view.ts';
 
 /** The response shape of a seller (full or public view). */
 export const SellerViewSchema = z.object({
@@ -31,14 +31,18 @@ export const SellerViewSchema = z.object({
   verifiedAt: z.string().nullable(),
 });
 
+export const BadgesView = z.object({
+  sellerId: z.string(),
+  level: z.number().int(),
+  badges: z.array(z.object({ code: z.string(), label: z.string() })),
+});
+
 const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(MAX_LIST_LIMIT).optional() }).strict();
 
-/** Staff of the seller, platform admins and trust agents see everything, the EIN included. */
-function seesFullView(p: Principal | null, seller: SellerView): boolean {
-  if (!p) return false;
-  return hasRole(p, 'platform_admin') || hasRole(p, 'trust_agent') || p.sellerIds.includes(seller.id);
-}
-
+/**
+ * A seller's own record and its public face. The sellers' review (`/admin/sellers…`) and their
+ * verification (`/sellers/:sellerId/verification…`) are served by the sellers flow.
+ */
 export function sellersRoutes(ctx: Ctx): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -82,13 +86,14 @@ export function sellersRoutes(ctx: Ctx): FastifyPluginAsyncZod {
         schema: {
           tags: ['sellers'],
           summary: 'One seller: the public view if verified; the full view for its staff and the platform',
-          params: z.object({ id: SellerIdParam }),
+          params: z.object({ id: zId('sel') }),
           response: { 200: SellerViewSchema },
         },
       },
       async (req) => {
         const seller = await getSeller(ctx.db, req.params.id);
-        if (seesFullView(req.principal, seller)) return seller;
+        // Staff of the seller, platform admins and trust agents see everything, the EIN included.
+        if (seesSeller(req.principal, seller.id)) return seller;
         // Pending and suspended sellers are not public: to others they do not exist.
         if (seller.state !== 'verified')
           throw notFound('sellers.not_found', 'No such seller.', { sellerId: seller.id });
@@ -97,17 +102,18 @@ export function sellersRoutes(ctx: Ctx): FastifyPluginAsyncZod {
     );
 
     app.get(
-      '/admin/sellers',
+      '/sellers/:sellerId/badges',
       {
-        config: { access: ['platform_admin', 'trust_agent'] },
+        config: { access: 'public' },
         schema: {
           tags: ['sellers'],
-          summary: 'Sellers for review, optionally in one state (e.g. pending)',
-          querystring: ListQuery.extend({ state: z.enum(SELLER_STATES).optional() }).strict(),
-          response: { 200: z.array(SellerViewSchema) },
+          summary: 'A verified seller’s verification level and badges, labelled for the storefront',
+          params: z.object({ sellerId: zId('sel') }),
+          querystring: z.object({ locale: z.enum(LOCALES).default('en') }).strict(),
+          response: { 200: BadgesView },
         },
       },
-      async (req) => listSellers(ctx.db, { state: req.query.state, limit: req.query.limit }),
+      async (req) => publicSellerBadges(ctx.db, ctx.clock, req.params.sellerId, req.query.locale),
     );
   };
 }

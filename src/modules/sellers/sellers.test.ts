@@ -134,18 +134,6 @@ describe('sellers over HTTP', () => {
     expect(list.json()).toEqual([]);
   });
 
-  it('lists pending sellers for review to admins and trust agents only', async () => {
-    const url = '/api/v1/admin/sellers?state=pending';
-    const r = await app.inject({ method: 'GET', url, headers: as('agent') });
-    expect(r.statusCode).toBe(200);
-    expect(r.json().map((s: { id: string }) => s.id)).toEqual([sellerId]);
-    expect((await app.inject({ method: 'GET', url, headers: as('founder') })).statusCode).toBe(403);
-    expect(
-      (await app.inject({ method: 'GET', url: '/api/v1/admin/sellers?state=gone', headers: as('admin') }))
-        .statusCode,
-    ).toBe(400);
-  });
-
   it('shows a verified seller publicly with the EIN masked', async () => {
     const agentId = principals.get('agent')!.userId;
     await inTransaction(db.db, (tx) =>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { UploadedFile } from '../../kernel/uploaded-file.ts';
 import {
   isValidAbaRoutingNumber,
   isValidZip,
@@ -91,13 +92,17 @@ describe('evidence input', () => {
       kind: 'business_registration',
       stateOfRegistration: 'WI',
       entityNumber: 'H012345',
-      document: { name: 'articles.pdf', contentBase64: content.toString('base64') },
+      document: { content: new UploadedFile('articles.pdf', content) },
     };
     const prepared = prepareEvidence(VerificationItemInput.parse(reg), KEY);
     expect(typeof prepared !== 'string' && prepared.document?.sha256).toBe(sha256);
     const wrong = { ...reg, document: { ...reg.document, sha256: 'a'.repeat(64) } };
     expect(prepareEvidence(VerificationItemInput.parse(wrong), KEY)).toBe('document_hash_mismatch');
     expect(VerificationItemInput.safeParse({ ...reg, document: { name: 'x.pdf' } }).success).toBe(false);
+    // The name defaults to the uploaded file's; a file must come from the upload pipeline.
+    expect(typeof prepared !== 'string' && prepared.document?.name).toBe('articles.pdf');
+    const forged = { ...reg, document: { name: 'x.pdf', content: { bytes: content } } };
+    expect(VerificationItemInput.safeParse(forged).success).toBe(false);
   });
 
   it('asks an organic certificate for its certifier and expiry, a state registration for its state', () => {

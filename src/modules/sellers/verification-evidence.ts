@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { zUploadedFile } from '../../kernel/uploaded-file.ts';
 import { US_STATE_CODES, type UsState } from '../../kernel/us-states.ts';
 
 /**
@@ -28,7 +29,6 @@ export type FarmDocumentKind = (typeof FARM_DOCUMENT_KINDS)[number];
  * type is the number itself and the web app's copy of the limit is checked against it.
  */
 export const MAX_DOCUMENT_BYTES = 5_242_880;
-const MAX_BASE64_CHARS = Math.ceil(MAX_DOCUMENT_BYTES / 3) * 4;
 
 /**
  * ABA routing transit number checksum: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10).
@@ -53,24 +53,29 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const UsStateCode = z.enum(US_STATE_CODES as [UsState, ...UsState[]]);
 const Day = z.iso.date();
 
+/**
+ * A document: its file (`document.content`, a multipart file part) or, for a file kept elsewhere,
+ * its name and SHA-256 alone. With both, the hash must match the bytes that arrived.
+ */
 const DocumentInput = z
   .object({
-    name: text(200),
+    /** Defaults to the uploaded file's name. */
+    name: text(200).optional(),
     sha256: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, 'a SHA-256 in hex')
       .optional(),
-    contentBase64: z
-      .string()
-      .max(MAX_BASE64_CHARS, 'at most 5 MB')
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64')
-      .optional(),
+    content: zUploadedFile('The scan: a PDF, PNG or JPEG of at most 5 MB (multipart only).').optional(),
   })
   .strict()
   .refine(
-    (d) => d.sha256 !== undefined || d.contentBase64 !== undefined,
+    (d) => d.sha256 !== undefined || d.content !== undefined,
     'Give the document’s sha256 or its content.',
-  );
+  )
+  .refine((d) => d.name !== undefined || d.content !== undefined, {
+    path: ['name'],
+    message: 'Name the document.',
+  });
 
 export const VerificationItemInput = z.discriminatedUnion('kind', [
   z
@@ -143,7 +148,7 @@ export type EvidenceProblem = 'document_too_large' | 'document_hash_mismatch';
 /**
  * Turns validated input into what is stored: the bank account number becomes its last four digits
  * and an HMAC under `accountHmacKey` (so a reused account can be spotted without keeping it), an
- * upload is decoded and hashed. Returns a problem instead when the upload is too big or its hash
+ * upload is hashed. Returns a problem instead when the upload is too big or its hash
  * does not match the one given.
  */
 export function prepareEvidence(
@@ -201,10 +206,10 @@ export function prepareEvidence(
 function prepareDocument(
   d: z.infer<typeof DocumentInput>,
 ): { name: string; sha256: string; content: Buffer | null } | EvidenceProblem {
-  if (d.contentBase64 === undefined) return { name: d.name, sha256: d.sha256!.toLowerCase(), content: null };
-  const content = Buffer.from(d.contentBase64, 'base64');
+  if (d.content === undefined) return { name: d.name!, sha256: d.sha256!.toLowerCase(), content: null };
+  const content = d.content.bytes;
   if (content.length > MAX_DOCUMENT_BYTES) return 'document_too_large';
   const sha256 = createHash('sha256').update(content).digest('hex');
   if (d.sha256 !== undefined && d.sha256.toLowerCase() !== sha256) return 'document_hash_mismatch';
-  return { name: d.name, sha256, content };
+  return { name: d.name ?? d.content.name.slice(0, 200), sha256, content };
 }

@@ -12,3 +12,6 @@ export * from './notices/index.ts';
 export { TRUST_QUEUES, type TrustPolicy, type TrustQueue, trustPolicy } from './policy.ts';
 export * from './queues/index.ts';
 export * from './reviews/index.ts';
+export { trustRoutes } from './routes.ts';
+// The API's response shapes, shared by the module's routes and the trust flows.
+export * from './schemas.ts';

@@ -1,9 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { getJson } from '../api.ts';
 import { type AllowanceJson, type BuyerIdentityJson, sendJson } from '../api-buyer.ts';
 import { formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
-import { useApi } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 
 /**
  * Mainland China's real-name step: cross-border e-commerce orders need the orderer's real name and
@@ -11,12 +12,15 @@ import { useApi } from '../use-api.ts';
  */
 export function IdentityStep({ onReady }: { onReady: (ready: boolean) => void }) {
   const { t } = useShopper();
-  const [round, setRound] = useState(0);
-  const onFile = useApi(async () => {
-    const id = await getJson<BuyerIdentityJson>('/me/buyer-identities/CN').catch(() => null);
-    onReady(id !== null);
-    return id;
-  }, [round]);
+  const onFile = useQuery({
+    queryKey: ['/me/buyer-identities/CN'],
+    // None on file (or none readable) asks for one.
+    queryFn: () => getJson<BuyerIdentityJson>('/me/buyer-identities/CN').catch(() => null),
+  });
+  const ready = onFile.isSuccess && onFile.data !== null;
+  useEffect(() => {
+    if (onFile.isSuccess) onReady(ready);
+  }, [onFile.isSuccess, ready, onReady]);
   const [realName, setRealName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [failed, setFailed] = useState(false);
@@ -25,7 +29,7 @@ export function IdentityStep({ onReady }: { onReady: (ready: boolean) => void })
     setFailed(false);
     try {
       await sendJson('PUT', '/me/buyer-identities/CN', { realName, idNumber });
-      setRound((r) => r + 1);
+      await invalidateApi('/me/buyer-identities/CN');
     } catch {
       setFailed(true);
     }
@@ -34,13 +38,13 @@ export function IdentityStep({ onReady }: { onReady: (ready: boolean) => void })
     <section aria-labelledby="identity">
       <h2 id="identity">{t('identityTitle')}</h2>
       <p>{t('identityWhy')}</p>
-      {onFile.state === 'loading' && <p className="status">{t('loading')}</p>}
-      {onFile.state === 'ready' && onFile.data && (
+      {onFile.isPending && <p className="status">{t('loading')}</p>}
+      {onFile.isSuccess && onFile.data && (
         <p className="notice">
           {t('identityOnFile', { name: onFile.data.realName, id: onFile.data.idNumberMasked })}
         </p>
       )}
-      {onFile.state === 'ready' && !onFile.data && (
+      {onFile.isSuccess && !onFile.data && (
         <form className="stack" onSubmit={save}>
           <label>
             {t('realName')}
@@ -76,8 +80,8 @@ export function IdentityStep({ onReady }: { onReady: (ready: boolean) => void })
 /** The annual cross-border allowance left this year (GET /me/cn-allowance) and what this cart counts against it. */
 export function AllowanceNote({ thisOrder }: { thisOrder: { amount: number; currency: string } }) {
   const { t, locale } = useShopper();
-  const allowance = useApi(() => getJson<AllowanceJson>('/me/cn-allowance'), []);
-  if (allowance.state !== 'ready') return null;
+  const allowance = useQuery(apiQuery<AllowanceJson>('/me/cn-allowance'));
+  if (!allowance.isSuccess) return null;
   const a = allowance.data;
   return (
     <section aria-labelledby="allowance">

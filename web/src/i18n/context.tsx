@@ -1,5 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { getJson, type MarketJson } from '../api.ts';
+import type { MarketJson } from '../api.ts';
+import { apiQuery } from '../query.ts';
+import { formatMessage } from './format-message.ts';
 import { LOCALES, type Locale, MESSAGES, type MessageKey } from './messages.ts';
 
 /** The market a buyer shops in and the language they read, picked from the browser, then switchable. */
@@ -48,24 +51,21 @@ function initial(): { locale: Locale; market: string } {
   };
 }
 
+/** Until the markets load (or if they fail), none: the same array each render keeps `value` stable. */
+const NO_MARKETS: MarketJson[] = [];
+
 const ShopperContext = createContext<Shopper | null>(null);
 
 export function ShopperProvider({ children }: { children: ReactNode }) {
   const [{ locale, market }, setChoice] = useState(initial);
-  const [markets, setMarkets] = useState<MarketJson[]>([]);
-  useEffect(() => {
-    getJson<{ markets: MarketJson[] }>('/markets').then(
-      (r) => setMarkets(r.markets),
-      () => setMarkets([]),
-    );
-  }, []);
+  const markets = useQuery(apiQuery<{ markets: MarketJson[] }>('/markets')).data?.markets ?? NO_MARKETS;
   useEffect(() => {
     localStorage.setItem(STORAGE, JSON.stringify({ locale, market }));
     document.documentElement.lang = locale;
   }, [locale, market]);
   const t = useCallback(
     (key: MessageKey, vars: Record<string, string | number> = {}) =>
-      MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)),
+      formatMessage(MESSAGES[locale][key], locale, vars),
     [locale],
   );
   const value = useMemo<Shopper>(

@@ -15,7 +15,8 @@ export const trustMessages = defineMessages({
     verifyMalformed: 'This is not an authenticity code. A code has 16 letters and digits.',
     verifyProduct: 'Product',
     verifyFirstScan: 'First check: nobody has checked this code before.',
-    verifyScannedBefore: 'This code has been checked {count} times before, in: {markets}.',
+    verifyScannedBefore:
+      'This code has been checked {count, plural, one {once} other {# times}} before, in: {markets}.',
     verifyFirstScannedAt: 'First checked on {date}.',
     verifyAlertAnotherMarket:
       'Warning: this code was checked before in another market. The label may have been copied. The seller has been told.',
@@ -36,7 +37,7 @@ export const trustMessages = defineMessages({
     verifyMalformed: '这不是有效的防伪码。防伪码由 16 位字母和数字组成。',
     verifyProduct: '商品',
     verifyFirstScan: '首次验证：此前无人验证过此码。',
-    verifyScannedBefore: '此码此前已被验证 {count} 次，地区：{markets}。',
+    verifyScannedBefore: '此码此前已被验证 {count, plural, other {# 次}}，地区：{markets}。',
     verifyFirstScannedAt: '首次验证于 {date}。',
     verifyAlertAnotherMarket: '警告：此码曾在其他地区被验证，标签可能被复制。我们已通知卖家。',
     verifyAlertNotSoldTo: '警告：此批次未销往您所在的地区，标签可能被复制。我们已通知卖家。',
@@ -55,7 +56,7 @@ export const trustMessages = defineMessages({
     verifyMalformed: '這不是有效的防偽碼。防偽碼由 16 位字母和數字組成。',
     verifyProduct: '商品',
     verifyFirstScan: '首次驗證：此前無人驗證過此碼。',
-    verifyScannedBefore: '此碼此前已被驗證 {count} 次，地區：{markets}。',
+    verifyScannedBefore: '此碼此前已被驗證 {count, plural, other {# 次}}，地區：{markets}。',
     verifyFirstScannedAt: '首次驗證於 {date}。',
     verifyAlertAnotherMarket: '警告：此碼曾在其他地區被驗證，標籤可能被複製。我們已通知賣家。',
     verifyAlertNotSoldTo: '警告：此批次未銷往您所在的地區，標籤可能被複製。我們已通知賣家。',
@@ -76,7 +77,8 @@ export const trustMessages = defineMessages({
     verifyMalformed: '認証コードではありません。コードは英数字16文字です。',
     verifyProduct: '商品',
     verifyFirstScan: '初回の確認です：これまでこのコードを確認した人はいません。',
-    verifyScannedBefore: 'このコードは以前に{count}回確認されています（地域：{markets}）。',
+    verifyScannedBefore:
+      'このコードは以前に{count, plural, other {#回}}確認されています（地域：{markets}）。',
     verifyFirstScannedAt: '初回確認日：{date}',
     verifyAlertAnotherMarket:
       '注意：このコードは別の地域で確認されたことがあります。ラベルが複製された可能性があります。販売者に通知しました。',
@@ -97,7 +99,7 @@ export const trustMessages = defineMessages({
     verifyMalformed: '인증 코드가 아닙니다. 코드는 영문자와 숫자 16자리입니다.',
     verifyProduct: '상품',
     verifyFirstScan: '첫 확인입니다: 이전에 이 코드를 확인한 사람이 없습니다.',
-    verifyScannedBefore: '이 코드는 이전에 {count}회 확인되었습니다(지역: {markets}).',
+    verifyScannedBefore: '이 코드는 이전에 {count, plural, other {#회}} 확인되었습니다(지역: {markets}).',
     verifyFirstScannedAt: '최초 확인일: {date}',
     verifyAlertAnotherMarket:
       '주의: 이 코드는 다른 지역에서 확인된 적이 있습니다. 라벨이 복제되었을 수 있습니다. 판매자에게 알렸습니다.',

@@ -1,10 +1,10 @@
-import { getJson } from '../api.ts';
+import { useQuery } from '@tanstack/react-query';
 import type { ImpactJson } from '../api-impact.ts';
 import { formatCount, formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { stateName } from '../i18n/us-states.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery } from '../query.ts';
 import { MarketBars } from './market-bars.tsx';
 import { StateTiles } from './state-tiles.tsx';
 import './impact.css';
@@ -37,7 +37,7 @@ function Headline({ r }: { r: ImpactJson }) {
         <Figure
           label={t('impactBusinesses')}
           value={n(r.businessesEnabled)}
-          note={t('impactBusinessesNote', { farms: n(r.farms), small: n(r.smallBusinesses) })}
+          note={t('impactBusinessesNote', { farms: r.farms, small: r.smallBusinesses })}
         />
         <Figure
           label={t('impactMidwest')}
@@ -51,8 +51,8 @@ function Headline({ r }: { r: ImpactJson }) {
           label={t('impactExports')}
           value={formatMoney(r.exports, locale)}
           note={t('impactExportsNote', {
-            orders: n(r.ordersDelivered),
-            businesses: n(r.exportingBusinesses),
+            orders: r.ordersDelivered,
+            businesses: r.exportingBusinesses,
           })}
         />
         <Figure
@@ -63,7 +63,7 @@ function Headline({ r }: { r: ImpactJson }) {
       </dl>
       <div className="impact-goal">
         <label htmlFor="impact-goal">
-          {t('impactGoal', { count: n(r.businessesEnabled), goal: n(r.goal.businesses) })}
+          {t('impactGoal', { count: r.businessesEnabled, goal: r.goal.businesses })}
         </label>
         <progress id="impact-goal" max={r.goal.businesses} value={r.businessesEnabled} />
       </div>
@@ -149,14 +149,14 @@ function Method({ r }: { r: ImpactJson }) {
 
 export default function ImpactPage() {
   const { t } = useShopper();
-  const report = useApi(() => getJson<ImpactJson>('/impact'), []);
+  const report = useQuery(apiQuery<ImpactJson>('/impact'));
   return (
     <article className="impact">
       <h1>{t('impactTitle')}</h1>
       <p className="impact-lead">{t('impactLead')}</p>
-      {report.state === 'loading' && <p className="status">{t('loading')}</p>}
-      {report.state === 'error' && <p role="alert">{t('error')}</p>}
-      {report.state === 'ready' && (
+      {report.isPending && <p className="status">{t('loading')}</p>}
+      {report.isError && <p role="alert">{t('error')}</p>}
+      {report.isSuccess && (
         <>
           <Headline r={report.data} />
           <section aria-labelledby="impact-states">

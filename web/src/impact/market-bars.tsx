@@ -1,5 +1,5 @@
 import type { ImpactJson } from '../api-impact.ts';
-import { formatCount, formatMoney } from '../format.ts';
+import { formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
 
 /** Exports per destination as horizontal bars; the figures are text, the bars only show proportion. */
@@ -19,7 +19,7 @@ export function MarketBars({ byMarket }: { byMarket: ImpactJson['byMarket'] }) {
             {formatMoney(m.exports, locale)}
             <small>
               {' · '}
-              {t('impactOrders', { count: formatCount(m.orders, locale) })}
+              {t('impactOrders', { count: m.orders })}
             </small>
           </span>
         </li>

@@ -1,10 +1,11 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { ApiError, getJson } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { type AlertDetail as AlertJson, postJson } from '../api-trust.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { CaseFrame, Fact } from './case-frame.tsx';
 import { when, words } from './ops-format.ts';
-import { useKeptApi } from './use-kept-api.ts';
 
 const MEANING: Record<AlertJson['reason'], string> = {
   scanned_in_another_market:
@@ -53,32 +54,27 @@ function Scans({ a }: { a: AlertJson }) {
  */
 export function AlertDetail({ alertId }: { alertId: string }) {
   const from = new URLSearchParams(useSearch()).get('from') ?? 'authenticity_alerts';
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const alert = useKeptApi(
-    () => getJson<AlertJson>(`/trust/authenticity-alerts/${alertId}`),
-    alertId,
-    version,
-  );
-  if (alert.state === 'loading') return <p className="status">Loading the alert…</p>;
-  if (alert.state === 'error')
+  const alert = useQuery(apiQuery<AlertJson>(`/trust/authenticity-alerts/${alertId}`));
+  const resolving = useMutation({
+    mutationFn: (a: AlertJson) => postJson(`/sellers/${a.sellerId}/authenticity-alerts/${a.id}/resolve`, {}),
+    onSuccess: () => {
+      setOutcome('Resolved: the alert is marked looked into and its queue item closed.');
+      return invalidateApi(`/trust/authenticity-alerts/${alertId}`, '/trust/queues');
+    },
+  });
+  const error =
+    resolving.error &&
+    (resolving.error instanceof ApiError ? resolving.error.message : 'Resolving failed; try again.');
+  if (alert.isPending) return <p className="status">Loading the alert…</p>;
+  if (alert.isError)
     return (
       <CaseFrame id="case-title" title="Authenticity alert" backQueue={from}>
         <p role="alert">{alert.error.message}</p>
       </CaseFrame>
     );
   const a = alert.data;
-  const resolve = async () => {
-    setError(null);
-    try {
-      await postJson(`/sellers/${a.sellerId}/authenticity-alerts/${a.id}/resolve`, {});
-      setOutcome('Resolved: the alert is marked looked into and its queue item closed.');
-      setVersion((v) => v + 1);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Resolving failed; try again.');
-    }
-  };
+  const resolve = () => resolving.mutate(a);
   const lot = a.lot;
   return (
     <CaseFrame id="case-title" title={`Authenticity alert: code ${a.code}`} backQueue={from}>

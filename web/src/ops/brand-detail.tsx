@@ -1,13 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { ApiError, getJson } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { type Brand, type OwnerBrands, postJson } from '../api-trust.ts';
+import { formatMoney } from '../format.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { CaseFrame, Fact } from './case-frame.tsx';
 import { DecisionReason } from './decision-reason.tsx';
 import { when, words } from './ops-format.ts';
-import { useKeptApi } from './use-kept-api.ts';
 
-const usd = (cents: number) => (cents / 100).toLocaleString('en-US', { style: 'currency', currency: 'USD' });
+const usd = (cents: number) => formatMoney({ amount: cents, currency: 'USD' }, 'en-US');
 
 /** Verify or reject a pending brand with a reason; the server refuses to verify one without documents. */
 function BrandDecision({ brand, onDecided }: { brand: Brand; onDecided(message: string): void }) {
@@ -99,18 +101,14 @@ function Evidence({ brand }: { brand: Brand }) {
 }
 
 /** The owner's other brands, whatever their status: a rejected twin is worth knowing. */
-function OwnersOtherBrands({ brandId, version }: { brandId: string; version: number }) {
-  const others = useKeptApi(
-    () => getJson<OwnerBrands>(`/trust/brands/${brandId}/owner-brands`),
-    brandId,
-    version,
-  );
+function OwnersOtherBrands({ brandId }: { brandId: string }) {
+  const others = useQuery(apiQuery<OwnerBrands>(`/trust/brands/${brandId}/owner-brands`));
   return (
     <section aria-labelledby="owner-brands-title">
       <h3 id="owner-brands-title">The owner’s other brands</h3>
-      {others.state === 'loading' && <p className="status">Loading…</p>}
-      {others.state === 'error' && <p role="alert">{others.error.message}</p>}
-      {others.state === 'ready' &&
+      {others.isPending && <p className="status">Loading…</p>}
+      {others.isError && <p role="alert">{others.error.message}</p>}
+      {others.isSuccess &&
         (others.data.brands.length === 0 ? (
           <p>None.</p>
         ) : (
@@ -134,11 +132,10 @@ function OwnersOtherBrands({ brandId, version }: { brandId: string; version: num
  */
 export function BrandDetail({ brandId }: { brandId: string }) {
   const from = new URLSearchParams(useSearch()).get('from') ?? 'brand_verifications';
-  const [version, setVersion] = useState(0);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const brand = useKeptApi(() => getJson<Brand>(`/brands/${brandId}`), brandId, version);
-  if (brand.state === 'loading') return <p className="status">Loading the brand…</p>;
-  if (brand.state === 'error')
+  const brand = useQuery(apiQuery<Brand>(`/brands/${brandId}`));
+  if (brand.isPending) return <p className="status">Loading the brand…</p>;
+  if (brand.isError)
     return (
       <CaseFrame id="case-title" title={`Brand verification: ${brandId}`} backQueue={from}>
         <p role="alert">{brand.error.message}</p>
@@ -169,13 +166,13 @@ export function BrandDetail({ brandId }: { brandId: string }) {
         </p>
       )}
       <Evidence brand={b} />
-      <OwnersOtherBrands brandId={b.id} version={version} />
+      <OwnersOtherBrands brandId={b.id} />
       {b.status === 'pending' && (
         <BrandDecision
           brand={b}
           onDecided={(message) => {
             setOutcome(message);
-            setVersion((n) => n + 1);
+            void invalidateApi(`/brands/${brandId}`, `/trust/brands/${brandId}/`, '/trust/queues');
           }}
         />
       )}

@@ -1,17 +1,18 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { getJson } from '../api.ts';
 import type { LedgerEntry, LedgerVerification, TrialBalance } from '../api-trust.ts';
 import { formatMoney } from '../format.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery } from '../query.ts';
 import { OpsStyle } from './ops-style.tsx';
 import { StaffOnly } from './sign-in.tsx';
 
-const money = (amount: number, currency: string) => formatMoney({ amount, currency }, 'en-US');
+/** The books show every minor unit (TWD and IDR cents too), not the shop's cash digits. */
+const money = (amount: number, currency: string) => formatMoney({ amount, currency }, 'en-US', 'ledger');
 
 function TrialBalanceTable() {
-  const tb = useApi(() => getJson<TrialBalance>('/ledger/trial-balance'), []);
-  if (tb.state === 'loading') return <p className="status">Loading the trial balance…</p>;
-  if (tb.state === 'error') return <p role="alert">{tb.error.message}</p>;
+  const tb = useQuery(apiQuery<TrialBalance>('/ledger/trial-balance'));
+  if (tb.isPending) return <p className="status">Loading the trial balance…</p>;
+  if (tb.isError) return <p role="alert">{tb.error.message}</p>;
   return (
     <section aria-labelledby="tb-title">
       <h2 id="tb-title">Trial balance per currency</h2>
@@ -54,9 +55,9 @@ function TrialBalanceTable() {
 }
 
 function Verification() {
-  const v = useApi(() => getJson<LedgerVerification>('/ledger/verify'), []);
-  if (v.state === 'loading') return <p className="status">Verifying the ledger…</p>;
-  if (v.state === 'error') return <p role="alert">{v.error.message}</p>;
+  const v = useQuery(apiQuery<LedgerVerification>('/ledger/verify'));
+  if (v.isPending) return <p className="status">Verifying the ledger…</p>;
+  if (v.isError) return <p role="alert">{v.error.message}</p>;
   const r = v.data;
   return (
     <section aria-labelledby="verify-title">
@@ -81,13 +82,10 @@ function Verification() {
 function EntriesByOrder() {
   const [reference, setReference] = useState('');
   const [query, setQuery] = useState('');
-  const entries = useApi(
-    () =>
-      query
-        ? getJson<{ entries: LedgerEntry[] }>('/ledger/entries', { reference: query })
-        : Promise.resolve(null),
-    [query],
-  );
+  const entries = useQuery({
+    ...apiQuery<{ entries: LedgerEntry[] }>('/ledger/entries', { reference: query }),
+    enabled: query !== '',
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setQuery(reference.trim());
@@ -101,11 +99,11 @@ function EntriesByOrder() {
         <input id="order-ref" value={reference} onChange={(e) => setReference(e.target.value)} required />{' '}
         <button type="submit">Find entries</button>
       </form>
-      {entries.state === 'error' && <p role="alert">{entries.error.message}</p>}
-      {entries.state === 'ready' && entries.data && entries.data.entries.length === 0 && (
+      {entries.isError && <p role="alert">{entries.error.message}</p>}
+      {entries.isSuccess && entries.data && entries.data.entries.length === 0 && (
         <p>No entries about {query}.</p>
       )}
-      {entries.state === 'ready' &&
+      {entries.isSuccess &&
         entries.data?.entries.map((e) => (
           <article key={e.id} className="entry">
             <h3>

@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, getJson } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { type Decision, postJson } from '../api-trust.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { DecisionReason } from './decision-reason.tsx';
 import { when } from './ops-format.ts';
 
@@ -10,13 +11,10 @@ export function HeldListing({ productId, onDecided }: { productId: string; onDec
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
-  const history = useApi(
-    () =>
-      getJson<{ productId: string; trustHold: string | null; decisions: Decision[] }>(
-        `/trust/listings/${productId}/decisions`,
-      ),
-    [productId, version],
+  const history = useQuery(
+    apiQuery<{ productId: string; trustHold: string | null; decisions: Decision[] }>(
+      `/trust/listings/${productId}/decisions`,
+    ),
   );
   const decide = (decision: 'publish' | 'remove') => async (e: FormEvent) => {
     e.preventDefault();
@@ -29,7 +27,7 @@ export function HeldListing({ productId, onDecided }: { productId: string; onDec
       setOutcome(
         r.visible ? 'Published: the listing is visible again.' : 'Removed: the listing is taken down.',
       );
-      setVersion((v) => v + 1);
+      await invalidateApi(`/trust/listings/${productId}/`);
       onDecided();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'The decision failed; try again.');
@@ -38,7 +36,7 @@ export function HeldListing({ productId, onDecided }: { productId: string; onDec
   return (
     <section aria-labelledby={`listing-${productId}`} className="held-listing">
       <h4 id={`listing-${productId}`}>Listing {productId}</h4>
-      {history.state === 'ready' && (
+      {history.isSuccess && (
         <>
           <p>Hold: {history.data.trustHold ?? 'none (visible)'}</p>
           <table>
@@ -66,7 +64,7 @@ export function HeldListing({ productId, onDecided }: { productId: string; onDec
           </table>
         </>
       )}
-      {history.state === 'error' && <p role="alert">{history.error.message}</p>}
+      {history.isError && <p role="alert">{history.error.message}</p>}
       {outcome ? (
         <p role="status" className="decided">
           {outcome}

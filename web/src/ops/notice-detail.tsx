@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearch } from 'wouter';
-import { getJson } from '../api.ts';
 import type { NoticeReview } from '../api-trust.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { CaseFrame, Fact } from './case-frame.tsx';
 import { CounterNotice, nextStep } from './counter-notice.tsx';
 import { EvidenceList } from './evidence-list.tsx';
 import { NoticeDecision } from './notice-decision.tsx';
 import { timeLeft, when, words } from './ops-format.ts';
-import { useKeptApi } from './use-kept-api.ts';
 
 const share = (s: string | null) =>
   s === null ? 'no decided notices yet' : `${(Number(s) * 100).toFixed(0)}%`;
@@ -141,20 +141,15 @@ function History({ r }: { r: NoticeReview }) {
 export function NoticeDetail({ noticeId }: { noticeId: string }) {
   const focus = new URLSearchParams(useSearch()).get('listing');
   const from = new URLSearchParams(useSearch()).get('from') ?? 'notices';
-  const [version, setVersion] = useState(0);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const review = useKeptApi(
-    () => getJson<NoticeReview>(`/trust/notices/${noticeId}/review`),
-    noticeId,
-    version,
-  );
-  const ready = review.state === 'ready';
+  const review = useQuery(apiQuery<NoticeReview>(`/trust/notices/${noticeId}/review`));
+  const ready = review.isSuccess;
   useEffect(() => {
     if (ready && focus) document.getElementById(`counter-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [ready, focus]);
 
-  if (review.state === 'loading') return <p className="status">Loading the notice…</p>;
-  if (review.state === 'error')
+  if (review.isPending) return <p className="status">Loading the notice…</p>;
+  if (review.isError)
     return (
       <CaseFrame id="case-title" title="Notice" backQueue={from}>
         <p role="alert">{review.error.message}</p>
@@ -218,7 +213,7 @@ export function NoticeDetail({ noticeId }: { noticeId: string }) {
         focus={focus}
         onDecided={(message) => {
           setOutcome(message);
-          setVersion((v) => v + 1);
+          void invalidateApi(`/trust/notices/${noticeId}/`, '/trust/queues');
         }}
       />
       <section aria-labelledby="history-title">

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { ApiError, getJson } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { postJson, type QueueItem, type QueueSummary, type TrustQueue } from '../api-trust.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { HeldListing } from './held-listing.tsx';
 import { duration, when, words } from './ops-format.ts';
 
@@ -38,15 +38,13 @@ export function detailHref(item: QueueItem): string | null {
 export function Queues({
   selected,
   onSelect,
-  version,
 }: {
   selected: TrustQueue | null;
   onSelect(q: TrustQueue): void;
-  version: number;
 }) {
-  const summary = useApi(() => getJson<{ queues: QueueSummary[] }>('/trust/queues'), [version]);
-  if (summary.state === 'loading') return <p className="status">Loading queues…</p>;
-  if (summary.state === 'error') return <p role="alert">{summary.error.message}</p>;
+  const summary = useQuery(apiQuery<{ queues: QueueSummary[] }>('/trust/queues'));
+  if (summary.isPending) return <p className="status">Loading queues…</p>;
+  if (summary.isError) return <p role="alert">{summary.error.message}</p>;
   return (
     <table className="queues">
       <caption>Queues and service levels</caption>
@@ -79,26 +77,22 @@ export function Queues({
 }
 
 export function QueueItems({ queue, me, onChanged }: { queue: TrustQueue; me: string; onChanged(): void }) {
-  const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const items = useApi(() => getJson<{ items: QueueItem[] }>(`/trust/queues/${queue}`), [queue, version]);
-  const claim = async (id: string) => {
-    setError(null);
-    try {
-      await postJson(`/trust/queue-items/${id}/claim`, {});
-      setVersion((v) => v + 1);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Claiming failed.');
-    }
-  };
+  const items = useQuery(apiQuery<{ items: QueueItem[] }>(`/trust/queues/${queue}`));
+  const claiming = useMutation({
+    mutationFn: (id: string) => postJson(`/trust/queue-items/${id}/claim`, {}),
+    onSuccess: () => invalidateApi('/trust/queues'),
+  });
+  const claim = (id: string) => claiming.mutate(id);
+  const error =
+    claiming.error && (claiming.error instanceof ApiError ? claiming.error.message : 'Claiming failed.');
   return (
     <section aria-labelledby="items-title">
       <h2 id="items-title">Open items: {words(queue)}</h2>
       {error && <p role="alert">{error}</p>}
-      {items.state === 'loading' && <p className="status">Loading items…</p>}
-      {items.state === 'error' && <p role="alert">{items.error.message}</p>}
-      {items.state === 'ready' && items.data.items.length === 0 && <p>Nothing open in this queue.</p>}
-      {items.state === 'ready' && (
+      {items.isPending && <p className="status">Loading items…</p>}
+      {items.isError && <p role="alert">{items.error.message}</p>}
+      {items.isSuccess && items.data.items.length === 0 && <p>Nothing open in this queue.</p>}
+      {items.isSuccess && (
         <ul className="queue-items">
           {items.data.items.map((item) => {
             const href = detailHref(item);

@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSearch } from 'wouter';
-import { ApiError, getJson } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { postJson, type Review, type ReviewDecision, type Seller } from '../api-trust.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { CaseFrame, Fact } from './case-frame.tsx';
 import { DecisionReason } from './decision-reason.tsx';
 import { when, words } from './ops-format.ts';
-import { useKeptApi } from './use-kept-api.ts';
 
 type Part = ReviewDecision['part'] & string;
 type Status = Review['status'];
@@ -103,8 +104,8 @@ function PartDecision({
 
 /** The seller's legal name when it loads; its id until then (or if it cannot be read). */
 function SellerName({ sellerId }: { sellerId: string }) {
-  const seller = useKeptApi(() => getJson<Seller>(`/sellers/${sellerId}`), sellerId, 0);
-  return <>{seller.state === 'ready' ? `${seller.data.legalName} (${sellerId})` : sellerId}</>;
+  const seller = useQuery(apiQuery<Seller>(`/sellers/${sellerId}`));
+  return <>{seller.isSuccess ? `${seller.data.legalName} (${sellerId})` : sellerId}</>;
 }
 
 /**
@@ -116,12 +117,11 @@ export function ReviewDetail({ reviewId }: { reviewId: string }) {
   const search = new URLSearchParams(useSearch());
   const from = search.get('from') ?? 'reviews';
   const queuedPart: Part = search.get('part') === 'reply' ? 'reply' : 'review';
-  const [version, setVersion] = useState(0);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const review = useKeptApi(() => getJson<Review>(`/trust/reviews/${reviewId}`), reviewId, version);
-  if (review.state === 'loading') return <p className="status">Loading the review…</p>;
+  const review = useQuery(apiQuery<Review>(`/trust/reviews/${reviewId}`));
+  if (review.isPending) return <p className="status">Loading the review…</p>;
   const title = queuedPart === 'reply' ? 'Seller reply moderation' : 'Review moderation';
-  if (review.state === 'error')
+  if (review.isError)
     return (
       <CaseFrame id="case-title" title={`${title}: ${reviewId}`} backQueue={from}>
         <p role="alert">{review.error.message}</p>
@@ -130,7 +130,7 @@ export function ReviewDetail({ reviewId }: { reviewId: string }) {
   const r = review.data;
   const decided = (message: string) => {
     setOutcome(message);
-    setVersion((n) => n + 1);
+    void invalidateApi(`/trust/reviews/${reviewId}`, '/trust/queues');
   };
   return (
     <CaseFrame id="case-title" title={`${title}: “${r.title}”`} backQueue={from}>

@@ -1,20 +1,18 @@
-import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
-import { ApiError, getJson } from '../api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError } from '../api.ts';
 import { type Me, postJson } from '../api-trust.ts';
+import { afterSignInOrOut, apiQuery } from '../query.ts';
 
 type Session = { state: 'loading' } | { state: 'signed-out' } | { state: 'signed-in'; me: Me };
 
 /** Who is signed in (GET /me); `refresh` after signing in or out. */
 function useSession(): [Session, () => void] {
-  const [session, setSession] = useState<Session>({ state: 'loading' });
-  const refresh = useCallback(() => {
-    getJson<Me>('/me').then(
-      (me) => setSession({ state: 'signed-in', me }),
-      () => setSession({ state: 'signed-out' }),
-    );
-  }, []);
-  useEffect(refresh, [refresh]);
-  return [session, refresh];
+  const me = useQuery(apiQuery<Me>('/me'));
+  const refresh = () => void afterSignInOrOut();
+  if (me.isPending) return [{ state: 'loading' }, refresh];
+  // Any failure leaves the agent able to sign in; a 401 is the usual one.
+  return [me.isSuccess ? { state: 'signed-in', me: me.data } : { state: 'signed-out' }, refresh];
 }
 
 function SignInForm({ onSignedIn, title }: { onSignedIn: () => void; title: string }) {

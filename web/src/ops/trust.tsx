@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Route, Switch, useLocation, useSearch } from 'wouter';
-import { getJson } from '../api.ts';
 import type { Figures, TrustQueue } from '../api-trust.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { AlertDetail } from './alert-detail.tsx';
 import { BrandDetail } from './brand-detail.tsx';
 import { NoticeDetail } from './notice-detail.tsx';
@@ -15,9 +14,9 @@ import { VerificationDetail } from './verification-detail.tsx';
 
 const percent = (share: string | null) => (share === null ? 'n/a' : `${(Number(share) * 100).toFixed(1)}%`);
 
-function PublishedFigures({ version }: { version: number }) {
-  const figures = useApi(() => getJson<Figures>('/trust/figures'), [version]);
-  if (figures.state !== 'ready') return null;
+function PublishedFigures() {
+  const figures = useQuery(apiQuery<Figures>('/trust/figures'));
+  if (!figures.isSuccess) return null;
   const f = figures.data;
   return (
     <section aria-labelledby="figures-title">
@@ -50,17 +49,21 @@ function PublishedFigures({ version }: { version: number }) {
 function Overview({ me }: { me: string }) {
   const search = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
-  const [version, setVersion] = useState(0);
   // A name that is no queue gets the server's 400 in the items list, said as it is.
   const selected = (search.get('queue') || null) as TrustQueue | null;
   const select = (q: TrustQueue) => navigate(`~/trust?queue=${q}`, { replace: true });
   return (
     <>
-      <Queues selected={selected} onSelect={select} version={version} />
+      <Queues selected={selected} onSelect={select} />
       {selected && (
-        <QueueItems key={selected} queue={selected} me={me} onChanged={() => setVersion((v) => v + 1)} />
+        <QueueItems
+          key={selected}
+          queue={selected}
+          me={me}
+          onChanged={() => invalidateApi('/trust/queues', '/trust/figures')}
+        />
       )}
-      <PublishedFigures version={version} />
+      <PublishedFigures />
     </>
   );
 }

@@ -1,11 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useSearch } from 'wouter';
-import { ApiError, getJson } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { postJson, type Seller, type Verification, type VerificationItem } from '../api-trust.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { CaseFrame, Fact } from './case-frame.tsx';
 import { DecisionReason } from './decision-reason.tsx';
 import { when, words } from './ops-format.ts';
-import { useKeptApi } from './use-kept-api.ts';
 
 /** A detail's value as text: the server keeps kind-specific facts (a bank account only as its last four). */
 const shown = (v: unknown) =>
@@ -130,17 +131,16 @@ export function VerificationDetail({ sellerId }: { sellerId: string }) {
   const search = new URLSearchParams(useSearch());
   const focus = search.get('item');
   const from = search.get('from') ?? 'seller_verifications';
-  const [version, setVersion] = useState(0);
   const [outcome, setOutcome] = useState<string | null>(null);
-  const seller = useKeptApi(() => getJson<Seller>(`/sellers/${sellerId}`), sellerId, 0);
-  const v = useKeptApi(() => getJson<Verification>(`/sellers/${sellerId}/verification`), sellerId, version);
-  const ready = v.state === 'ready';
+  const seller = useQuery(apiQuery<Seller>(`/sellers/${sellerId}`));
+  const v = useQuery(apiQuery<Verification>(`/sellers/${sellerId}/verification`));
+  const ready = v.isSuccess;
   useEffect(() => {
     if (ready && focus) document.getElementById(`svi-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [ready, focus]);
-  const name = seller.state === 'ready' ? seller.data.legalName : sellerId;
-  if (v.state === 'loading') return <p className="status">Loading the seller’s verification…</p>;
-  if (v.state === 'error')
+  const name = seller.isSuccess ? seller.data.legalName : sellerId;
+  if (v.isPending) return <p className="status">Loading the seller’s verification…</p>;
+  if (v.isError)
     return (
       <CaseFrame id="case-title" title={`Seller verification: ${name}`} backQueue={from}>
         <p role="alert">{v.error.message}</p>
@@ -151,12 +151,12 @@ export function VerificationDetail({ sellerId }: { sellerId: string }) {
   const decided = d.items.filter((i) => i.status !== 'pending');
   const decidedNow = (message: string) => {
     setOutcome(message);
-    setVersion((n) => n + 1);
+    void invalidateApi(`/sellers/${sellerId}/verification`, '/trust/queues');
   };
   return (
     <CaseFrame id="case-title" title={`Seller verification: ${name}`} backQueue={from}>
       <dl className="facts">
-        {seller.state === 'ready' && (
+        {seller.isSuccess && (
           <>
             <Fact term="Seller">
               {seller.data.legalName}

@@ -69,8 +69,7 @@ export default function Cart() {
       </section>
     );
   }
-  if (groups.state === 'loading') return <p className="status">{t('loading')}</p>;
-  if (groups.state === 'error') return <p className="status">{t('error')}</p>;
+  if (groups.isPending) return <p className="status">{t('loading')}</p>;
   const sellable = groups.data.every((g) => g.items.every((i) => i.variant));
   return (
     <section className="buyer-page">

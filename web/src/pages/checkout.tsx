@@ -1,4 +1,5 @@
 import '../buyer/buyer.css';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { type PlacedCheckoutJson, ProblemError, type QuoteJsonT, sendJson } from '../api-buyer.ts';
@@ -15,7 +16,6 @@ import { signInHref, useSession } from '../buyer/session.ts';
 import { cart, useCart } from '../cart-store.ts';
 import { formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
-import { useApi } from '../use-api.ts';
 
 type Parcel = QuoteJsonT['orders'][number];
 
@@ -73,17 +73,19 @@ export default function Checkout() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signedIn = session.state === 'signed-in';
-  const quote = useApi(
-    () =>
-      signedIn && lines.length > 0
-        ? sendJson<QuoteJsonT>('POST', '/checkout/quotes', {
-            market,
-            shippingMethod: method,
-            lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
-          })
-        : Promise.resolve(null),
-    [signedIn, lines, market, method],
-  );
+  const quoteBody = {
+    market,
+    shippingMethod: method,
+    lines: lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity })),
+  };
+  // A quote is asked for (POST) like a read: again whenever the cart, market or method changes.
+  const quote = useQuery({
+    queryKey: ['/checkout/quotes', quoteBody],
+    queryFn: () => sendJson<QuoteJsonT>('POST', '/checkout/quotes', quoteBody),
+    enabled: signedIn && lines.length > 0,
+    // Each visit prices afresh: a quote left from an earlier visit is never shown or paid.
+    gcTime: 0,
+  });
 
   if (session.state === 'loading') return <p className="status">{t('loading')}</p>;
   if (session.state === 'signed-out') {
@@ -106,13 +108,13 @@ export default function Checkout() {
   }
   const sellerNames = new Map<string, string>();
   const titles = new Map<string, string>();
-  if (products.state === 'ready') {
+  if (!products.isPending) {
     for (const g of products.data) {
       sellerNames.set(g.sellerId, g.sellerName);
       for (const i of g.items) if (i.product) titles.set(i.product.id, i.product.title);
     }
   }
-  const q = quote.state === 'ready' ? quote.data : null;
+  const q = quote.isSuccess ? quote.data : null;
   // China's annual allowance counts the customs value of cross-border e-commerce parcels only.
   const counted = q
     ? q.orders
@@ -171,8 +173,8 @@ export default function Checkout() {
             </label>
           ))}
         </fieldset>
-        {quote.state === 'loading' && <p className="status">{t('loading')}</p>}
-        {quote.state === 'error' && (
+        {quote.isPending && <p className="status">{t('loading')}</p>}
+        {quote.isError && (
           <p role="alert" className="error">
             {quote.error instanceof ProblemError && quote.error.code === 'catalog.out_of_stock'
               ? t('outOfStock')

@@ -1,17 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { type CategoryJson, getJson, type SearchJson } from '../api.ts';
+import type { CategoryJson, SearchJson } from '../api.ts';
 import { useShopper } from '../i18n/context.tsx';
 import { stateName } from '../i18n/us-states.ts';
 import { ProductCard } from '../product-card.tsx';
-import { useApi } from '../use-api.ts';
+import { apiQuery } from '../query.ts';
 
 /** Home: what Heartland is, the categories, the Midwest states the goods come from, and featured listings. */
 export function Home() {
   const { t, locale, market } = useShopper();
-  const categories = useApi(() => getJson<CategoryJson[]>('/categories'), []);
-  const featured = useApi(
-    () => getJson<SearchJson>('/search', { locale, market, pageSize: '12', inStock: 'true' }),
-    [locale, market],
+  const categories = useQuery(apiQuery<CategoryJson[]>('/categories'));
+  const featured = useQuery(
+    apiQuery<SearchJson>('/search', { locale, market, pageSize: '12', inStock: 'true' }),
   );
   return (
     <>
@@ -20,7 +20,7 @@ export function Home() {
       </section>
       <section aria-labelledby="categories">
         <h2 id="categories">{t('categories')}</h2>
-        {categories.state === 'ready' && (
+        {categories.isSuccess && (
           <ul className="chips">
             {categories.data
               .filter((c) => c.parent === null)
@@ -34,7 +34,9 @@ export function Home() {
           </ul>
         )}
       </section>
-      {featured.state === 'ready' && (
+      {/* The featured listings wait for the categories above them: shown first, they would be pushed
+          down the screen when the categories arrive (a layout shift). */}
+      {featured.isSuccess && !categories.isPending && (
         <>
           <section aria-labelledby="states">
             <h2 id="states">{t('featuredStates')}</h2>
@@ -56,8 +58,10 @@ export function Home() {
           </section>
         </>
       )}
-      {featured.state === 'loading' && <p className="status">{t('loading')}</p>}
-      {featured.state === 'error' && <p className="status">{t('error')}</p>}
+      {!featured.isError && (featured.isPending || categories.isPending) && (
+        <p className="status">{t('loading')}</p>
+      )}
+      {featured.isError && <p className="status">{t('error')}</p>}
     </>
   );
 }

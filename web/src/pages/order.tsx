@@ -1,14 +1,13 @@
 import '../buyer/buyer.css';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
-import { getJson } from '../api.ts';
 import { type OrderDetail, sendJson } from '../api-buyer.ts';
 import { useProductNames } from '../buyer/cart-products.ts';
-import { statusKey, trackingKey } from '../buyer/status.ts';
-import { usePolling } from '../buyer/use-polling.ts';
+import { PAYMENT_POLL_MS, statusKey, trackingKey } from '../buyer/status.ts';
 import { formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
-import type { Loaded } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 
 const when = (iso: string, locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -52,28 +51,19 @@ function DisputeForm({ orderId, onDone }: { orderId: string; onDone: () => void 
 /** One order: amounts, status history, tracking, confirm receipt, open a dispute. */
 export default function Order({ id }: { id: string }) {
   const { t, locale, market } = useShopper();
-  const [order, setOrder] = useState<Loaded<OrderDetail>>({ state: 'loading' });
   const [message, setMessage] = useState<string | null>(null);
-  const pending = order.state === 'ready' && order.data.status === 'awaiting_payment';
-  const [tick, refresh] = usePolling(pending);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` changes to ask again
-  useEffect(() => {
-    let current = true;
-    getJson<OrderDetail>(`/orders/${id}`).then(
-      (data) => current && setOrder({ state: 'ready', data }),
-      (error: Error) => current && setOrder({ state: 'error', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [id, tick]);
+  const order = useQuery({
+    ...apiQuery<OrderDetail>(`/orders/${id}`),
+    refetchInterval: (q) => (q.state.data?.status === 'awaiting_payment' ? PAYMENT_POLL_MS : false),
+  });
+  const refresh = () => void invalidateApi(`/orders/${id}`, '/orders');
   const names = useProductNames(
-    order.state === 'ready' ? order.data.lines.map((l) => l.productId) : [],
+    order.isSuccess ? order.data.lines.map((l) => l.productId) : [],
     market,
     locale,
   );
-  if (order.state === 'loading') return <p className="status">{t('loading')}</p>;
-  if (order.state === 'error') return <p className="status">{t('error')}</p>;
+  if (order.isPending) return <p className="status">{t('loading')}</p>;
+  if (order.isError) return <p className="status">{t('error')}</p>;
   const o = order.data;
   const confirm = async () => {
     setMessage(null);

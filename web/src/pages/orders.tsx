@@ -1,40 +1,30 @@
 import '../buyer/buyer.css';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
-import { getJson } from '../api.ts';
 import { type OrderListJson, sendJson } from '../api-buyer.ts';
 import { useProductNames } from '../buyer/cart-products.ts';
 import { signInHref, useSession } from '../buyer/session.ts';
-import { statusKey } from '../buyer/status.ts';
-import { usePolling } from '../buyer/use-polling.ts';
+import { PAYMENT_POLL_MS, statusKey } from '../buyer/status.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
-import type { Loaded } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 
 /** The buyer's orders, newest first; asks again while a payment is still being captured. */
 export default function Orders() {
   const { t, locale, market } = useShopper();
   const [, navigate] = useLocation();
   const [session, reload] = useSession();
-  const [list, setList] = useState<Loaded<OrderListJson>>({ state: 'loading' });
-  const pending = list.state === 'ready' && list.data.orders.some((o) => o.status === 'awaiting_payment');
-  const [tick, refresh] = usePolling(pending);
   const signedIn = session.state === 'signed-in';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `tick` changes to ask again
-  useEffect(() => {
-    if (!signedIn) return;
-    let current = true;
-    // A refresh keeps the list on screen (no flash of "loading") and swaps it when the answer comes.
-    getJson<OrderListJson>('/orders').then(
-      (data) => current && setList({ state: 'ready', data }),
-      (error: Error) => current && setList({ state: 'error', error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [signedIn, tick]);
+  // A refetch keeps the list on screen (no flash of "loading") and swaps it when the answer comes.
+  const list = useQuery({
+    ...apiQuery<OrderListJson>('/orders'),
+    enabled: signedIn,
+    refetchInterval: (q) =>
+      q.state.data?.orders.some((o) => o.status === 'awaiting_payment') ? PAYMENT_POLL_MS : false,
+  });
+  const refresh = () => void invalidateApi('/orders');
   const names = useProductNames(
-    list.state === 'ready' ? list.data.orders.flatMap((o) => o.lines.map((l) => l.productId)) : [],
+    list.isSuccess ? list.data.orders.flatMap((o) => o.lines.map((l) => l.productId)) : [],
     market,
     locale,
   );
@@ -64,10 +54,10 @@ export default function Orders() {
           {t('signOut')}
         </button>
       </p>
-      {list.state === 'loading' && <p className="status">{t('loading')}</p>}
-      {list.state === 'error' && <p className="status">{t('error')}</p>}
-      {list.state === 'ready' && list.data.orders.length === 0 && <p>{t('noOrders')}</p>}
-      {list.state === 'ready' && list.data.orders.length > 0 && (
+      {list.isPending && <p className="status">{t('loading')}</p>}
+      {list.isError && <p className="status">{t('error')}</p>}
+      {list.isSuccess && list.data.orders.length === 0 && <p>{t('noOrders')}</p>}
+      {list.isSuccess && list.data.orders.length > 0 && (
         <>
           <button type="button" className="link-button" onClick={refresh}>
             {t('refresh')}

@@ -1,12 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError, type BadgesJson, getJson, type ProductPageJson, type ReviewsJson } from '../api.ts';
+import { PRODUCT_PICTURE_SIZES } from '../../../src/modules/catalog/image-sizes.ts';
+import { ApiError, type BadgesJson, type ProductPageJson, type ReviewsJson } from '../api.ts';
 import { AttributeValues, attributesText } from '../attribute-values.tsx';
 import { AddToCart } from '../buyer/add-to-cart.tsx';
 import { formatDate, formatMoney } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
 import { stateName } from '../i18n/us-states.ts';
 import { LotCard } from '../lot-card.tsx';
-import { useApi } from '../use-api.ts';
+import { Picture } from '../picture.tsx';
+import { apiQuery } from '../query.ts';
+import { NotFound } from './not-found.tsx';
 
 type Page = ProductPageJson;
 
@@ -53,11 +57,8 @@ function Provenance({ lots }: { lots: Page['provenance'] }) {
 
 function Reviews({ productId }: { productId: string }) {
   const { t, locale } = useShopper();
-  const reviews = useApi(
-    () => getJson<ReviewsJson>(`/products/${productId}/reviews`, { limit: '10' }),
-    [productId],
-  );
-  if (reviews.state !== 'ready') return null;
+  const reviews = useQuery(apiQuery<ReviewsJson>(`/products/${productId}/reviews`, { limit: '10' }));
+  if (!reviews.isSuccess) return null;
   const { summary, reviews: list } = reviews.data;
   return (
     <section aria-labelledby="reviews">
@@ -90,22 +91,21 @@ function Reviews({ productId }: { productId: string }) {
 /** A product as a buyer in their market sees it: local price with duties and taxes, provenance, seller, reviews. */
 export default function Product({ id }: { id: string }) {
   const { t, locale, market } = useShopper();
-  const page = useApi(
-    () => getJson<Page>(`/storefront/products/${id}`, { market, locale }),
-    [id, market, locale],
-  );
+  const page = useQuery(apiQuery<Page>(`/storefront/products/${id}`, { market, locale }));
   const [chosen, setChosen] = useState(0);
-  const badges = useApi(
-    () =>
-      page.state === 'ready'
-        ? getJson<BadgesJson>(`/sellers/${page.data.seller.id}/badges`, { locale })
-        : Promise.resolve(null),
-    [page.state, locale],
-  );
-  if (page.state === 'loading') return <p className="status">{t('loading')}</p>;
-  if (page.state === 'error') {
-    const notHere = page.error instanceof ApiError && page.error.status === 404;
-    return <p className="status">{notHere ? t('notAvailable') : t('error')}</p>;
+  const sellerId = page.data?.seller.id ?? '';
+  const badges = useQuery({
+    ...apiQuery<BadgesJson>(`/sellers/${sellerId}/badges`, { locale }),
+    enabled: sellerId !== '',
+  });
+  if (page.isPending) return <p className="status">{t('loading')}</p>;
+  if (page.isError) {
+    const problem = page.error instanceof ApiError ? page.error : null;
+    // Not sold in this market is said as such; an id that names no product (or is no id) is not found.
+    if (problem?.code === 'storefront.not_available_in_market')
+      return <p className="status">{t('notAvailable')}</p>;
+    if (problem?.status === 404 || problem?.status === 400) return <NotFound what="product" />;
+    return <p className="status">{t('error')}</p>;
   }
   const p = page.data;
   // Stock in a Chinese bonded zone is said in the shopper's language, not by the seller's English note.
@@ -121,15 +121,16 @@ export default function Product({ id }: { id: string }) {
   return (
     <article className="product">
       {image && (
-        <img
+        <Picture
           className="hero-image"
           src={image.url}
           // A seller's alt text is English; another language names the picture by the product's title.
           alt={locale === 'en' ? (image.alt ?? p.title) : p.title}
           width={800}
           height={800}
-          fetchPriority="high"
-          sizes="(min-width: 960px) 480px, 100vw"
+          priority
+          // The server's preload hint names the same sizes (src/http/web-app.ts).
+          sizes={PRODUCT_PICTURE_SIZES}
         />
       )}
       <div className="details">
@@ -186,7 +187,7 @@ export default function Product({ id }: { id: string }) {
           {p.seller.isFarm && ` · ${t('farm')}`}
           {p.seller.founded && ` · ${t('founded', { year: p.seller.founded })}`}
         </p>
-        {badges.state === 'ready' && badges.data && (
+        {badges.isSuccess && (
           <ul className="chips">
             {badges.data.badges.map((b) => (
               <li key={b.code} className="badge">

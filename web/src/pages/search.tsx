@@ -1,10 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useLocation, useSearch } from 'wouter';
-import { type CategoryJson, getJson, type SearchJson } from '../api.ts';
-import { formatCount } from '../format.ts';
+import type { CategoryJson, SearchJson } from '../api.ts';
 import { useShopper } from '../i18n/context.tsx';
 import { stateName } from '../i18n/us-states.ts';
 import { ProductCard } from '../product-card.tsx';
-import { useApi } from '../use-api.ts';
+import { apiQuery } from '../query.ts';
 
 const SORTS = [
   ['relevance', 'sortRelevance'],
@@ -28,13 +28,12 @@ export default function Search() {
     else next.delete(key);
     navigate(`/search?${next.toString()}`);
   };
-  const categories = useApi(() => getJson<CategoryJson[]>('/categories'), []);
-  const results = useApi(
-    () => getJson<SearchJson>('/search', { q, locale, market, category, state, sort, pageSize: '24' }),
-    [q, locale, market, category, state, sort],
+  const categories = useQuery(apiQuery<CategoryJson[]>('/categories'));
+  const results = useQuery(
+    apiQuery<SearchJson>('/search', { q, locale, market, category, state, sort, pageSize: '24' }),
   );
   const names = new Map(
-    categories.state === 'ready'
+    categories.isSuccess
       ? categories.data.map((c) => [c.slug, (c.names as Record<string, string>)[locale] ?? c.slug])
       : [],
   );
@@ -42,11 +41,9 @@ export default function Search() {
     <section aria-labelledby="results">
       <h1 id="results">
         {q ? `“${q}”` : t('search')}
-        {results.state === 'ready' && (
-          <span className="count"> {t('results', { count: formatCount(results.data.total, locale) })}</span>
-        )}
+        {results.isSuccess && <span className="count"> {t('results', { count: results.data.total })}</span>}
       </h1>
-      {results.state === 'ready' && (
+      {results.isSuccess && (
         <form className="facets" onSubmit={(e) => e.preventDefault()}>
           <label>
             {t('category')}
@@ -82,12 +79,10 @@ export default function Search() {
           </label>
         </form>
       )}
-      {results.state === 'loading' && <p className="status">{t('loading')}</p>}
-      {results.state === 'error' && <p className="status">{t('error')}</p>}
-      {results.state === 'ready' && results.data.hits.length === 0 && (
-        <p className="status">{t('noResults')}</p>
-      )}
-      {results.state === 'ready' && (
+      {results.isPending && <p className="status">{t('loading')}</p>}
+      {results.isError && <p className="status">{t('error')}</p>}
+      {results.isSuccess && results.data.hits.length === 0 && <p className="status">{t('noResults')}</p>}
+      {results.isSuccess && (
         <ul className="grid">
           {results.data.hits.map((hit, i) => (
             <ProductCard key={hit.productId} hit={hit} eager={i < 2} />

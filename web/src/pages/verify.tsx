@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { ApiError, getJson } from '../api.ts';
 import type { ScanJson } from '../api-trust.ts';
-import { formatCount, formatDate } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { useShopper } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { stateName } from '../i18n/us-states.ts';
 import { LotCard } from '../lot-card.tsx';
-import { useApi } from '../use-api.ts';
 
 /** A code as a person types it: spaces and hyphens anywhere, any case → 16 upper-case symbols. */
 const compact = (text: string) => text.replace(/[\s-]/g, '').toUpperCase();
@@ -47,7 +47,7 @@ function Result({ scan }: { scan: ScanJson }) {
             {scan.firstScan
               ? t('verifyFirstScan')
               : t('verifyScannedBefore', {
-                  count: formatCount(scan.previousScans ?? 0, locale),
+                  count: scan.previousScans ?? 0,
                   markets: (scan.previousMarkets ?? []).map(marketName).join(', '),
                 })}
             {scan.firstScannedAt && !scan.firstScan && (
@@ -90,12 +90,16 @@ function Check({ code }: { code: string }) {
   const { t, market, locale } = useShopper();
   // Every check is recorded as a scan (a copied code shows up as scanned before), so switching the
   // language does not check again: the title stays in the language the check was made in.
-  const scan = useApi(
-    () => getJson<ScanJson>(`/authenticity/${encodeURIComponent(code)}`, { market, locale }),
-    [code, market],
-  );
-  if (scan.state === 'loading') return <p className="status">{t('loading')}</p>;
-  if (scan.state === 'error') {
+  // Hence the language is left out of the key, and an answer is never asked for again in the same
+  // view (nor kept for another visit).
+  const scan = useQuery({
+    queryKey: [`/authenticity/${encodeURIComponent(code)}`, { market }],
+    queryFn: () => getJson<ScanJson>(`/authenticity/${encodeURIComponent(code)}`, { market, locale }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+  });
+  if (scan.isPending) return <p className="status">{t('loading')}</p>;
+  if (scan.isError) {
     const malformed = scan.error instanceof ApiError && scan.error.status === 400;
     return (
       <p className="status" role="alert">

@@ -1,7 +1,7 @@
-import { getJson } from '../api.ts';
+import { useQuery } from '@tanstack/react-query';
 import type { SellerMoneyJson, SellerOrderJson } from '../api-seller.ts';
 import { formatMoney } from '../format.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery } from '../query.ts';
 import { useSeller } from './center.tsx';
 import { Problem } from './problem.tsx';
 
@@ -126,17 +126,15 @@ function Chart({ days }: { days: Day[] }) {
 
 export default function Balance() {
   const { sellerId } = useSeller();
-  const data = useApi(
-    () =>
-      Promise.all([
-        getJson<SellerMoneyJson>(`/sellers/${sellerId}/money`),
-        getJson<{ orders: SellerOrderJson[] }>(`/sellers/${sellerId}/orders`, { limit: '200' }),
-      ]),
-    [sellerId],
+  const moneyQuery = useQuery(apiQuery<SellerMoneyJson>(`/sellers/${sellerId}/money`));
+  const ordersQuery = useQuery(
+    apiQuery<{ orders: SellerOrderJson[] }>(`/sellers/${sellerId}/orders`, { limit: '200' }),
   );
-  if (data.state === 'loading') return <p className="status">Loading…</p>;
-  if (data.state === 'error') return <Problem error={data.error} />;
-  const [money, { orders }] = data.data;
+  if (moneyQuery.isPending || ordersQuery.isPending) return <p className="status">Loading…</p>;
+  if (moneyQuery.isError) return <Problem error={moneyQuery.error} />;
+  if (ordersQuery.isError) return <Problem error={ordersQuery.error} />;
+  const money = moneyQuery.data;
+  const { orders } = ordersQuery.data;
   const days = balanceByDay(orders, money);
   return (
     <section>

@@ -1,7 +1,9 @@
-import { createContext, type FormEvent, lazy, Suspense, useContext, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, type FormEvent, lazy, Suspense, useContext, useState } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
-import { ApiError, getJson } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { type MeJson, sendJson } from '../api-seller.ts';
+import { afterSignInOrOut, apiQuery, queryClient } from '../query.ts';
 import './seller.css';
 
 const Dashboard = lazy(() => import('./dashboard.tsx'));
@@ -106,17 +108,19 @@ function Nav() {
 
 /** The seller center, nested under /seller: English only, for a farmer on a laptop. */
 export default function SellerCenter() {
-  const [me, setMe] = useState<MeJson | null | 'loading'>('loading');
-  useEffect(() => {
-    getJson<MeJson>('/me').then(setMe, () => setMe(null));
-  }, []);
+  const meQuery = useQuery(apiQuery<MeJson>('/me'));
+  const me = meQuery.isPending ? 'loading' : (meQuery.data ?? null);
+  const signedIn = (user: MeJson) => {
+    queryClient.setQueryData(apiQuery<MeJson>('/me').queryKey, user);
+    void afterSignInOrOut();
+  };
   const sellerId = me && me !== 'loading' ? sellerIdOf(me) : null;
   return (
     <div className="seller" lang="en">
       {me === 'loading' ? (
         <p className="status">Loading…</p>
       ) : me === null ? (
-        <SignIn onSignedIn={setMe} />
+        <SignIn onSignedIn={signedIn} />
       ) : sellerId === null ? (
         <p className="status" role="alert">
           You are signed in as {me.email}, who is no seller’s staff. Sign in with a seller account.

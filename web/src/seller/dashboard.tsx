@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { getJson } from '../api.ts';
 import type { SellerOrderJson, SellerProductJson, VerificationJson } from '../api-seller.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { useSeller } from './center.tsx';
 import { EvidenceForm } from './onboarding.tsx';
 import { Problem } from './problem.tsx';
@@ -20,20 +20,20 @@ const requirementText = (code: string) => REQUIREMENT_TEXT[code] ?? code.replace
 
 export default function Dashboard() {
   const { sellerId } = useSeller();
-  const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
-  const data = useApi(
-    () =>
-      Promise.all([
-        getJson<VerificationJson>(`/sellers/${sellerId}/verification`),
-        getJson<SellerProductJson[]>(`/sellers/${sellerId}/products`, { limit: '100' }),
-        getJson<{ orders: SellerOrderJson[] }>(`/sellers/${sellerId}/orders`, { status: 'paid' }),
-      ]),
-    [sellerId, version],
+  const verification = useQuery(apiQuery<VerificationJson>(`/sellers/${sellerId}/verification`));
+  const listings = useQuery(apiQuery<SellerProductJson[]>(`/sellers/${sellerId}/products`, { limit: '100' }));
+  const paid = useQuery(
+    apiQuery<{ orders: SellerOrderJson[] }>(`/sellers/${sellerId}/orders`, { status: 'paid' }),
   );
-  if (data.state === 'loading') return <p className="status">Loading…</p>;
-  if (data.state === 'error') return <Problem error={data.error} />;
-  const [v, products, { orders }] = data.data;
+  if (verification.isPending || listings.isPending || paid.isPending)
+    return <p className="status">Loading…</p>;
+  if (verification.isError) return <Problem error={verification.error} />;
+  if (listings.isError) return <Problem error={listings.error} />;
+  if (paid.isError) return <Problem error={paid.error} />;
+  const v = verification.data;
+  const products = listings.data;
+  const { orders } = paid.data;
   const held = products.filter((p) => p.trustHold !== null).length;
   return (
     <section>
@@ -83,7 +83,7 @@ export default function Dashboard() {
         items={v.items}
         onSubmitted={(what) => {
           setNotice(what);
-          setVersion((n) => n + 1);
+          void invalidateApi(`/sellers/${sellerId}/verification`);
         }}
       />
       <h3>Levels</h3>

@@ -2,12 +2,12 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import {
   type FarmDocumentKind,
-  postJsonWithProgress,
+  postFormWithProgress,
   type VerificationItemBody,
   type VerificationItemJson,
 } from '../api-seller.ts';
 import { useSeller } from './center.tsx';
-import { ACCEPT, documentBody, documentFileProblem, formatBytes, TYPES_TEXT } from './document-file.ts';
+import { ACCEPT, documentFileProblem, formatBytes, sha256Of, TYPES_TEXT } from './document-file.ts';
 
 /** The verification items a farmer proves with a document, in the order the levels ask for them. */
 export type DocumentKind = 'business_registration' | 'farm_document';
@@ -24,19 +24,28 @@ export const KIND_TEXT: Record<DocumentKind, { title: string; hint: string }> = 
   },
 };
 type UsStateCode = Extract<VerificationItemBody, { kind: 'business_registration' }>['stateOfRegistration'];
+/** An item's text fields: the document goes as a file part of the form. */
+type ItemFields = VerificationItemBody extends infer T
+  ? T extends unknown
+    ? Omit<T, 'document'>
+    : never
+  : never;
 const FARM_DOCUMENTS: Record<FarmDocumentKind, { label: string; number: string }> = {
   usda_fsa_farm_number: { label: 'USDA FSA farm number', number: 'FSA farm number' },
   state_farm_registration: { label: 'State farm registration', number: 'Registration number' },
   usda_organic_certificate: { label: 'USDA organic certificate', number: 'Certificate number' },
 };
 
-/** Server error paths (`body.document.contentBase64`) name the form field they belong to. */
+/** Server error paths (`body.document.content`) name the form field they belong to. */
 const fieldOf = (path: string) => path.replace(/^body\.?/, '').split('.')[0] ?? '';
 const FILE_CODES = new Set([
   'sellers.document_too_large',
   'sellers.document_hash_mismatch',
   'sellers.document_empty',
   'sellers.unsupported_document_type',
+  'upload.too_large',
+  'upload.unsupported_type',
+  'upload.empty',
 ]);
 
 type Phase =
@@ -117,25 +126,38 @@ export function DocumentForm({
     } else setFile(chosen);
   };
 
-  const body = async (): Promise<VerificationItemBody> => {
+  /** The item as multipart/form-data: its fields as text, the scan as the file `document.content`. */
+  const body = async (): Promise<FormData> => {
     const f = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v.trim()]));
-    const document = file ? await documentBody(file) : undefined;
-    if (kind === 'business_registration') {
-      return {
-        kind,
-        stateOfRegistration: f.stateOfRegistration?.toUpperCase() as UsStateCode,
-        entityNumber: f.entityNumber ?? '',
-        document: document!,
-      };
+    const item: ItemFields =
+      kind === 'business_registration'
+        ? {
+            kind,
+            stateOfRegistration: f.stateOfRegistration?.toUpperCase() as UsStateCode,
+            entityNumber: f.entityNumber ?? '',
+          }
+        : {
+            kind,
+            documentKind: farmKind,
+            number: f.number ?? '',
+            ...(farmKind === 'state_farm_registration'
+              ? { state: f.state?.toUpperCase() as UsStateCode }
+              : {}),
+            ...(farmKind === 'usda_organic_certificate'
+              ? { certifier: f.certifier, expiresOn: f.expiresOn }
+              : {}),
+          };
+    const form = new FormData();
+    for (const [name, value] of Object.entries(item))
+      if (value !== undefined) form.append(name, String(value));
+    if (file) {
+      form.append('document.name', file.name.slice(0, 200));
+      // The server checks the hash against what arrived: a corrupted upload is refused, not kept.
+      const sha256 = await sha256Of(file);
+      if (sha256) form.append('document.sha256', sha256);
+      form.append('document.content', file, file.name);
     }
-    return {
-      kind,
-      documentKind: farmKind,
-      number: f.number ?? '',
-      ...(farmKind === 'state_farm_registration' ? { state: f.state?.toUpperCase() as UsStateCode } : {}),
-      ...(farmKind === 'usda_organic_certificate' ? { certifier: f.certifier, expiresOn: f.expiresOn } : {}),
-      ...(document ? { document } : {}),
-    };
+    return form;
   };
 
   const showErrors = (next: Record<string, string>, message: string | null) => {
@@ -155,7 +177,7 @@ export function DocumentForm({
     const name = file?.name ?? '';
     try {
       setPhase({ at: 'uploading', name, sent: 0 });
-      await postJsonWithProgress(`/sellers/${sellerId}/verification/items`, await body(), (sent, total) =>
+      await postFormWithProgress(`/sellers/${sellerId}/verification/items`, await body(), (sent, total) =>
         setPhase(sent < total ? { at: 'uploading', name, sent: sent / total } : { at: 'checking', name }),
       );
       onSubmitted(KIND_TEXT[kind].title);

@@ -1,6 +1,6 @@
-import { getJson } from '../api.ts';
+import { useQuery } from '@tanstack/react-query';
 import type { EligibilityJson, ListingDecisionsJson, SellerProductJson } from '../api-seller.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery } from '../query.ts';
 import { Problem } from './problem.tsx';
 
 const MARKET_NAMES: Record<string, string> = {
@@ -19,10 +19,8 @@ const MARKET_NAMES: Record<string, string> = {
 
 /** Whether buyers can see the listing, and if trust holds it, why (every decision with its rule). */
 export function TrustStatus({ product }: { product: SellerProductJson }) {
-  const data = useApi(
-    () => getJson<ListingDecisionsJson>(`/trust/listings/${product.id}/decisions`),
-    [product.id, product.updatedAt],
-  );
+  // The editor marks this stale when it saves the listing.
+  const data = useQuery(apiQuery<ListingDecisionsJson>(`/trust/listings/${product.id}/decisions`));
   return (
     <section aria-labelledby="trust-h" className="panel">
       <h2 id="trust-h">Trust status</h2>
@@ -38,8 +36,8 @@ export function TrustStatus({ product }: { product: SellerProductJson }) {
             : `Not held by trust; not shown yet (status ${product.status}).`}
         </p>
       )}
-      {data.state === 'error' && <Problem error={data.error} />}
-      {data.state === 'ready' && data.data.decisions.length > 0 && (
+      {data.isError && <Problem error={data.error} />}
+      {data.isSuccess && data.data.decisions.length > 0 && (
         <ul>
           {data.data.decisions.map((d) => (
             <li key={d.id}>
@@ -56,16 +54,15 @@ export function TrustStatus({ product }: { product: SellerProductJson }) {
 
 /** Which markets the listing may be sold in, and for the others why not and what to obtain. */
 export function MarketEligibility({ product }: { product: SellerProductJson }) {
-  const data = useApi(
-    () => getJson<EligibilityJson>(`/sellers/${product.sellerId}/products/${product.id}/eligibility`),
-    [product.id, product.updatedAt],
+  const data = useQuery(
+    apiQuery<EligibilityJson>(`/sellers/${product.sellerId}/products/${product.id}/eligibility`),
   );
   return (
     <section aria-labelledby="markets-h" className="panel">
       <h2 id="markets-h">Where it can be sold</h2>
-      {data.state === 'loading' && <p className="status">Loading…</p>}
-      {data.state === 'error' && <Problem error={data.error} />}
-      {data.state === 'ready' && (
+      {data.isPending && <p className="status">Loading…</p>}
+      {data.isError && <Problem error={data.error} />}
+      {data.isSuccess && (
         <table>
           <thead>
             <tr>

@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import { type CategoryJson, getJson } from '../api.ts';
+import type { CategoryJson } from '../api.ts';
 import {
   centsToDollars,
   dollarsToCents,
@@ -8,7 +9,7 @@ import {
   type SellerProductJson,
   sendJson,
 } from '../api-seller.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery, invalidateApi, queryClient } from '../query.ts';
 import { useSeller } from './center.tsx';
 import { EDITOR_LOCALES, LOCALE_NAMES, type VariantAttributes } from './completeness.ts';
 import { MarketEligibility, TrustStatus } from './editor-status.tsx';
@@ -153,7 +154,7 @@ function toInput(
 export default function Editor({ productId }: { productId: string | null }) {
   const { sellerId } = useSeller();
   const [, navigate] = useLocation();
-  const categories = useApi(() => getJson<CategoryJson[]>('/categories'), []);
+  const categories = useQuery(apiQuery<CategoryJson[]>('/categories'));
   const [product, setProduct] = useState<SellerProductJson | null>(null);
   const [draft, setDraft] = useState<Draft>(newDraft);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -166,15 +167,18 @@ export default function Editor({ productId }: { productId: string | null }) {
       setDraft(newDraft());
       return;
     }
-    getJson<SellerProductJson[]>(`/sellers/${sellerId}/products`, { limit: '100' }).then(
-      (all) => {
-        const p = all.find((x) => x.id === productId);
-        if (!p) return setMessage({ ok: false, text: 'No such listing of yours.' });
-        setProduct(p);
-        setDraft(draftOf(p));
-      },
-      (e: Error) => setMessage({ ok: false, text: e.message }),
-    );
+    // The form is seeded once from the listing (then it is the seller's draft), not kept in sync.
+    queryClient
+      .fetchQuery(apiQuery<SellerProductJson[]>(`/sellers/${sellerId}/products`, { limit: '100' }))
+      .then(
+        (all) => {
+          const p = all.find((x) => x.id === productId);
+          if (!p) return setMessage({ ok: false, text: 'No such listing of yours.' });
+          setProduct(p);
+          setDraft(draftOf(p));
+        },
+        (e: Error) => setMessage({ ok: false, text: e.message }),
+      );
   }, [productId, sellerId]);
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
@@ -197,12 +201,14 @@ export default function Editor({ productId }: { productId: string | null }) {
         setProduct(saved);
         setDraft(draftOf(saved));
         setMessage({ ok: true, text: 'Listing saved.' });
+        void invalidateApi(`/sellers/${sellerId}/products`, `/trust/listings/${saved.id}/`);
       } else {
         const { status, ...rest } = built.input;
         const created = await sendJson<SellerProductJson>('POST', `/sellers/${sellerId}/products`, {
           ...rest,
           status: status === 'archived' ? 'draft' : status,
         });
+        void invalidateApi(`/sellers/${sellerId}/products`);
         navigate(`/listings/${created.id}`);
       }
     } catch (err) {
@@ -232,7 +238,7 @@ export default function Editor({ productId }: { productId: string | null }) {
             Category
             <select value={draft.categorySlug} required onChange={(e) => set('categorySlug', e.target.value)}>
               <option value="">Choose a category</option>
-              {categories.state === 'ready' &&
+              {categories.isSuccess &&
                 categories.data.map((c) => (
                   <option key={c.slug} value={c.slug}>
                     {c.path.length > 1 ? `${'— '.repeat(c.path.length - 1)}` : ''}
@@ -289,7 +295,7 @@ export default function Editor({ productId }: { productId: string | null }) {
           {product ? 'Save changes' : 'Create listing'}
         </button>
       </form>
-      {categories.state === 'error' && <Problem error={categories.error} />}
+      {categories.isError && <Problem error={categories.error} />}
       {product && (
         <div className="status-panels">
           <TrustStatus product={product} />

@@ -1,18 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { getJson } from '../api.ts';
 import type { SellerProductJson } from '../api-seller.ts';
 import { formatMoney } from '../format.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery } from '../query.ts';
 import { useSeller } from './center.tsx';
 import { attributeSlots, completeness, EDITOR_LOCALES } from './completeness.ts';
 import { Problem } from './problem.tsx';
 
 export default function Listings() {
   const { sellerId } = useSeller();
-  const data = useApi(
-    () => getJson<SellerProductJson[]>(`/sellers/${sellerId}/products`, { limit: '100' }),
-    [sellerId],
-  );
+  const data = useQuery(apiQuery<SellerProductJson[]>(`/sellers/${sellerId}/products`, { limit: '100' }));
   return (
     <section>
       <div className="heading-row">
@@ -21,9 +18,9 @@ export default function Listings() {
           New listing
         </Link>
       </div>
-      {data.state === 'loading' && <p className="status">Loading…</p>}
-      {data.state === 'error' && <Problem error={data.error} />}
-      {data.state === 'ready' &&
+      {data.isPending && <p className="status">Loading…</p>}
+      {data.isError && <Problem error={data.error} />}
+      {data.isSuccess &&
         (data.data.length === 0 ? (
           <p>No listings yet.</p>
         ) : (

@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { getJson } from '../api.ts';
 import { type OrderDetail, type SellerOrderJson, sendJson } from '../api-seller.ts';
 import { formatMoney } from '../format.ts';
-import { useApi } from '../use-api.ts';
+import { apiQuery, invalidateApi } from '../query.ts';
 import { useSeller } from './center.tsx';
 import { Problem } from './problem.tsx';
 
@@ -104,14 +104,12 @@ function OrderSummary({ o }: { o: SellerOrderJson }) {
 
 export default function Orders() {
   const { sellerId } = useSeller();
-  const [version, setVersion] = useState(0);
   const [shipped, setShipped] = useState<OrderDetail | null>(null);
-  const data = useApi(
-    () => getJson<{ orders: SellerOrderJson[] }>(`/sellers/${sellerId}/orders`, { limit: '100' }),
-    [sellerId, version],
+  const data = useQuery(
+    apiQuery<{ orders: SellerOrderJson[] }>(`/sellers/${sellerId}/orders`, { limit: '100' }),
   );
-  if (data.state === 'loading') return <p className="status">Loading…</p>;
-  if (data.state === 'error') return <Problem error={data.error} />;
+  if (data.isPending) return <p className="status">Loading…</p>;
+  if (data.isError) return <Problem error={data.error} />;
   const toShip = data.data.orders.filter((o) => o.status === 'paid');
   const others = data.data.orders.filter((o) => o.status !== 'paid' && o.status !== 'awaiting_payment');
   return (
@@ -137,7 +135,7 @@ export default function Orders() {
                 order={o}
                 onShipped={(d) => {
                   setShipped(d);
-                  setVersion((v) => v + 1);
+                  void invalidateApi(`/sellers/${sellerId}/orders`, `/orders/${d.id}`);
                 }}
               />
             </li>

@@ -1,9 +1,8 @@
 import type { Db } from '../../../db/database.ts';
 import { inTransaction } from '../../../db/transaction.ts';
-import { hasRole, type Principal } from '../../../kernel/access.ts';
 import type { Clock } from '../../../kernel/clock.ts';
 import type { Ctx } from '../../../kernel/context.ts';
-import { forbidden, invalid } from '../../../kernel/errors.ts';
+import { invalid, isDomainError } from '../../../kernel/errors.ts';
 import * as catalog from '../../../modules/catalog/index.ts';
 import * as sellers from '../../../modules/sellers/index.ts';
 import * as trust from '../../../modules/trust/index.ts';
@@ -23,15 +22,18 @@ const LISTING_UNAUTHORIZED_RULE = 'listing.brand_unauthorized';
  */
 async function coveredListings(tx: Db, productIds: string[], at: Date): Promise<Set<string>> {
   const links = await trust.brandLinksOfListings(tx, productIds);
+  // Three queries whatever the number of listings and brands: links, statuses, authorizations.
+  const status = await trust.brandStatuses(
+    tx,
+    links.map((l) => l.brandId),
+  );
+  const refused = await trust.unauthorizedBrandLinks(
+    tx,
+    links.filter((l) => status.get(l.brandId) === 'verified'),
+    { market: null, at },
+  );
   const covered = new Set(productIds);
-  const status = new Map<string, trust.BrandStatus>();
-  for (const link of links) {
-    if (!covered.has(link.productId)) continue;
-    if (!status.has(link.brandId)) status.set(link.brandId, (await trust.getBrand(tx, link.brandId)).status);
-    if (status.get(link.brandId) !== 'verified') continue;
-    const ok = await trust.isSellerAuthorized(tx, { ...link, market: null, at });
-    if (!ok) covered.delete(link.productId);
-  }
+  for (const link of refused) covered.delete(link.productId);
   return covered;
 }
 
@@ -76,7 +78,11 @@ export async function grantBrandAuthorization(
   return inTransaction(ctx.db, async (tx) => {
     const seller = await sellers.getSeller(tx, input.sellerId);
     for (const productId of input.productIds ?? []) {
-      const product = await catalog.getProduct(tx, productId, { includeHidden: true }).catch(() => null);
+      // A product that does not exist is refused like another seller's; any other error is real.
+      const product = await catalog.getProduct(tx, productId, { includeHidden: true }).catch((e: unknown) => {
+        if (isDomainError(e) && e.code === 'catalog.product_not_found') return null;
+        throw e;
+      });
       if (!product || product.sellerId !== seller.id) {
         throw invalid('trust.invalid_authorization', 'A product named is not one of this seller’s.', {
           productId,
@@ -173,11 +179,4 @@ export async function expireAuthorizations(ctx: Ctx): Promise<{ expired: string[
     hidden.push(...batch.hidden);
     if (batch.expired.length < 50) return { expired, hidden };
   }
-}
-
-/** Who may manage a brand's authorizations: its owner, or a platform admin for support (never a trust agent). */
-export function assertBrandManager(principal: Principal | null, brand: trust.Brand): void {
-  if (hasRole(principal, 'platform_admin')) return;
-  if (principal && hasRole(principal, 'brand_owner') && principal.userId === brand.ownerUserId) return;
-  throw forbidden('trust.not_your_brand', 'Only the brand’s owner may do this.', { brandId: brand.id });
 }

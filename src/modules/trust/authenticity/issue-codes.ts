@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/database.ts';
 import { conflict, invalid, notFound } from '../../../kernel/errors.ts';
-import { newId } from '../../../kernel/ids.ts';
+import { isId, newId } from '../../../kernel/ids.ts';
 import { type CodeKey, codeFor, issueCode } from './codes.ts';
 
 export const MAX_CODES_PER_BATCH = 10_000;
@@ -44,7 +44,7 @@ export async function issueCodes(
   if (typeof reference !== 'string' || reference.length === 0 || reference.length > 100) {
     throw invalid('trust.invalid_reference', 'reference must be 1 to 100 characters.');
   }
-  if (typeof lotId !== 'string' || !/^lot_[0-9a-f]{32}$/.test(lotId)) {
+  if (typeof lotId !== 'string' || !isId('lot', lotId)) {
     throw invalid('trust.invalid_lot_id', 'lotId is not a lot id.');
   }
   // Locking the lot serialises batches of one lot, so two retries of a reference cannot both issue.

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/database.ts';
 import { conflict, invalid, notFound } from '../../../kernel/errors.ts';
-import { newId } from '../../../kernel/ids.ts';
+import { newId, zId } from '../../../kernel/ids.ts';
 import { MARKET_CODES, type MarketCode } from '../../../kernel/locales.ts';
 
 /** USPS codes of the states, DC and the inhabited territories (farms there sell as US farms). */
@@ -40,8 +40,8 @@ export const CertificationSchema = z
 
 export const CreateLotSchema = z
   .object({
-    sellerId: z.string().regex(/^sel_[0-9a-f]{32}$/),
-    productId: z.string().regex(/^prd_[0-9a-f]{32}$/),
+    sellerId: zId('sel'),
+    productId: zId('prd'),
     lotNumber: Text(64).regex(
       /^[\p{L}\p{N}][\p{L}\p{N} ./#_-]*$/u,
       'Letters, digits, spaces and . / # _ - only.',

@@ -206,6 +206,32 @@ export async function isSellerAuthorized(
 }
 
 /**
+ * The links (a seller's listing naming a brand) whose seller may not sell the brand's product (in
+ * the market, when given) at `at`, in the order given: isSellerAuthorized for many links in one query.
+ */
+export async function unauthorizedBrandLinks<
+  L extends { brandId: string; sellerId: string; productId: string },
+>(db: Db, links: readonly L[], q: { market?: MarketCode | null; at: Date }): Promise<L[]> {
+  if (links.length === 0) return [];
+  const { rows } = await db.execute<Row>(sql`
+    SELECT * FROM brand_authorizations
+     WHERE (brand_id, seller_id) IN (
+       SELECT * FROM unnest(${sql.param(links.map((l) => l.brandId))}::text[],
+                            ${sql.param(links.map((l) => l.sellerId))}::text[]))`);
+  const held = new Map<string, BrandAuthorization[]>();
+  for (const a of rows.map(toAuthorization)) {
+    const key = `${a.brandId} ${a.sellerId}`;
+    held.set(key, [...(held.get(key) ?? []), a]);
+  }
+  return links.filter(
+    (l) =>
+      !(held.get(`${l.brandId} ${l.sellerId}`) ?? []).some((a) =>
+        authorizationCovers(a, { productId: l.productId, market: q.market, at: q.at }),
+      ),
+  );
+}
+
+/**
  * Authorizations whose end has passed and whose listings the timer has not yet handled, locked so
  * two timers never handle the same one.
  */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/database.ts';
 import type { Clock } from '../../../kernel/clock.ts';
+import { documentContentType } from '../../../kernel/document-type.ts';
 import { conflict, invalid, notFound, unprocessable } from '../../../kernel/errors.ts';
 import { isId, newId } from '../../../kernel/ids.ts';
 import type { Locale } from '../../../kernel/locales.ts';
@@ -14,6 +15,7 @@ import {
   type BrandDocumentKind,
   BrandDocumentSchema,
   type BrandStatus,
+  MAX_BRAND_DOCUMENT_BYTES,
   normalizeRegistrationNumber,
   type RegisterBrandInput,
   RegisterBrandSchema,
@@ -146,6 +148,16 @@ export async function getBrand(db: Db, brandId: string): Promise<Brand> {
   return toBrand(rows[0]);
 }
 
+/** The status of each of these brands, in one query; unknown ids are left out. */
+export async function brandStatuses(db: Db, brandIds: readonly string[]): Promise<Map<string, BrandStatus>> {
+  const ids = [...new Set(brandIds)].filter((id) => isId('brd', id));
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.execute<{ id: string; status: BrandStatus }>(
+    sql`SELECT id, status FROM brands WHERE id = ANY(${sql.param(ids)}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
 /** The brand's owner (a user id): who alone manages its authorizations. */
 export async function brandOwnedBy(db: Db, brandId: string): Promise<string> {
   return (await getBrand(db, brandId)).ownerUserId;
@@ -163,15 +175,6 @@ export async function listBrands(
   return rows.map(toBrand);
 }
 
-/** The file's type from its first bytes; a name or a declared type proves nothing. */
-function sniff(bytes: Buffer): 'application/pdf' | 'image/png' | 'image/jpeg' | null {
-  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return 'application/pdf';
-  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
-  return null;
-}
-
 /** Adds a proof (trademark certificate, assignment, licence) as a PDF, PNG or JPEG of at most 5 MB. */
 export async function addBrandDocument(
   tx: Db,
@@ -181,17 +184,22 @@ export async function addBrandDocument(
   const { brandId, actor, ...rest } = input;
   const d = parse(BrandDocumentSchema, rest, 'trust.invalid_brand_document');
   const brand = await getBrand(tx, brandId);
-  const bytes = Buffer.from(d.contentBase64, 'base64');
-  const contentType = sniff(bytes);
-  if (!contentType) {
+  const { bytes } = d.file;
+  const fileName = d.fileName ?? d.file.name.slice(0, 200);
+  // Typed by its first bytes (the kernel's sniffer); a name or a declared type proves nothing.
+  const contentType = documentContentType(bytes);
+  if (contentType === 'application/octet-stream') {
     throw invalid('trust.invalid_brand_document', 'The file is not a PDF, PNG or JPEG.', { brandId });
+  }
+  if (bytes.length > MAX_BRAND_DOCUMENT_BYTES) {
+    throw invalid('trust.invalid_brand_document', 'The file is larger than 5 MB.', { brandId });
   }
   const id = newId('bdoc');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const now = clock.now().toISOString();
   await tx.execute(sql`
     INSERT INTO brand_documents (id, brand_id, kind, file_name, content_type, sha256, byte_size, content, uploaded_by, created_at)
-    VALUES (${id}, ${brand.id}, ${d.kind}, ${d.fileName}, ${contentType}, ${sha256}, ${bytes.length},
+    VALUES (${id}, ${brand.id}, ${d.kind}, ${fileName}, ${contentType}, ${sha256}, ${bytes.length},
             ${bytes}, ${actor}, ${now})`);
   await recordAudit(tx, {
     actor,
@@ -203,7 +211,7 @@ export async function addBrandDocument(
     id,
     brandId: brand.id,
     kind: d.kind,
-    fileName: d.fileName,
+    fileName,
     contentType,
     sha256,
     byteSize: bytes.length,

@@ -15,12 +15,15 @@ export {
   markExpiryHandled,
   revokeAuthorization,
   sellerAuthorizations,
+  unauthorizedBrandLinks,
 } from './authorizations.ts';
+export { brandDetail } from './brand-detail.ts';
 export {
   addBrandDocument,
   type Brand,
   type BrandDocument,
   brandOwnedBy,
+  brandStatuses,
   getBrand,
   listBrandDocuments,
   listBrands,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/support/db.ts';
 import { inTransaction } from '../../../db/transaction.ts';
 import { ManualClock } from '../../../kernel/clock.ts';
+import { UploadedFile } from '../../../kernel/uploaded-file.ts';
 import { addBrandDocument, registerBrand, reviewBrand } from './brands.ts';
 import { BrandMatcher, findBrandMentions, normalizeBrandText } from './mentions.ts';
 
@@ -104,8 +105,7 @@ describe('findBrandMentions over the registry', () => {
         brandId: brand.id,
         actor: 'usr_owner',
         kind: 'trademark_certificate',
-        fileName: 'reg.pdf',
-        contentBase64: Buffer.from('%PDF-1.4 test').toString('base64'),
+        file: new UploadedFile('reg.pdf', Buffer.from('%PDF-1.4 test')),
       });
       await reviewBrand(tx, clock, {
         brandId: brand.id,

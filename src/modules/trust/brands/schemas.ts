@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { zId } from '../../../kernel/ids.ts';
 import { LOCALES, MARKET_CODES } from '../../../kernel/locales.ts';
+import { zUploadedFile } from '../../../kernel/uploaded-file.ts';
 
 /**
  * Trademark offices a registration may come from: the US, the offices of Heartland's markets, the
@@ -31,18 +33,6 @@ export type BrandDocumentKind = (typeof BRAND_DOCUMENT_KINDS)[number];
 
 export const MAX_BRAND_DOCUMENT_BYTES = 5 * 1024 * 1024;
 export const MAX_REFERENCE_IMAGE_BYTES = 10 * 1024 * 1024;
-/** Base64 of n bytes: 4 characters per 3 bytes. */
-export const base64Length = (bytes: number) => Math.ceil(bytes / 3) * 4;
-
-/**
- * Standard base64 with padding. Checked without a repeating regex group: on a 13 MB string one
- * would exhaust the regex engine's stack.
- */
-export function isBase64(s: string): boolean {
-  if (s.length === 0 || s.length % 4 !== 0 || /[^A-Za-z0-9+/=]/.test(s)) return false;
-  const pad = s.indexOf('=');
-  return pad === -1 || (pad >= s.length - 2 && /^=+$/.test(s.slice(pad)));
-}
 
 /**
  * The office's own form of a registration number, or null when it has none. USPTO registrations
@@ -108,11 +98,9 @@ export type RegisterBrandInput = z.input<typeof RegisterBrandSchema>;
 export const BrandDocumentSchema = z
   .object({
     kind: z.enum(BRAND_DOCUMENT_KINDS),
-    fileName: Text(200),
-    contentBase64: z
-      .string()
-      .max(base64Length(MAX_BRAND_DOCUMENT_BYTES), 'The file is larger than 5 MB.')
-      .refine(isBase64, 'Not base64.'),
+    /** Defaults to the uploaded file's name. */
+    fileName: Text(200).optional(),
+    file: zUploadedFile('The document: a PDF, PNG or JPEG of at most 5 MB.'),
   })
   .strict();
 export type BrandDocumentInput = z.infer<typeof BrandDocumentSchema>;
@@ -133,27 +121,16 @@ export type ReferenceProductInput = z.input<typeof ReferenceProductSchema>;
 
 export const ReferenceImageSchema = z
   .object({
-    imageBase64: z
-      .string()
-      .max(base64Length(MAX_REFERENCE_IMAGE_BYTES), 'The image is larger than 10 MB.')
-      .refine(isBase64, 'Not base64.'),
-    productRefId: z
-      .string()
-      .regex(/^brp_[0-9a-f]{32}$/)
-      .optional(),
+    file: zUploadedFile('The picture: a JPEG, PNG or WebP of at most 10 MB.'),
+    productRefId: zId('brp', 'reference product').optional(),
   })
   .strict();
 
 export const AuthorizeSellerSchema = z
   .object({
-    sellerId: z.string().regex(/^sel_[0-9a-f]{32}$/, 'A seller id (sel_…).'),
+    sellerId: zId('sel'),
     /** null or left out: every product of the seller. */
-    productIds: z
-      .array(z.string().regex(/^prd_[0-9a-f]{32}$/, 'A product id (prd_…).'))
-      .min(1)
-      .max(500)
-      .nullable()
-      .optional(),
+    productIds: z.array(zId('prd')).min(1).max(500).nullable().optional(),
     /** null or left out: every market. */
     markets: z.array(z.enum(MARKET_CODES)).min(1).max(MARKET_CODES.length).nullable().optional(),
     /** ISO 8601 instant; null or left out: until revoked. */

@@ -23,7 +23,7 @@ export {
   EvidenceSchema,
   type FileNoticeInput,
   FileNoticeSchema,
-  MAX_ATTACHMENT_BASE64,
+  MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS,
   MAX_NOTICE_LISTINGS,
   type PreparedEvidence,

@@ -1,15 +1,13 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { invalid } from '../../../kernel/errors.ts';
-import { newId } from '../../../kernel/ids.ts';
+import { newId, zId } from '../../../kernel/ids.ts';
+import { zUploadedFile } from '../../../kernel/uploaded-file.ts';
 import type { EvidenceItem } from './notice-view.ts';
 import { RIGHTS_KINDS } from './reasons.ts';
 
 export const MAX_NOTICE_LISTINGS = 500;
 export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
-/** Base64 of the largest attachment. */
-export const MAX_ATTACHMENT_BASE64 = Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4;
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -17,18 +15,8 @@ export const EvidenceSchema = z
   .object({
     description: Text(1000),
     url: z.url().max(2000).optional(),
-    attachment: z
-      .object({
-        fileName: Text(200),
-        contentType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/, 'a MIME type'),
-        dataBase64: z
-          .string()
-          .min(1)
-          .max(MAX_ATTACHMENT_BASE64)
-          .regex(/^[A-Za-z0-9+/]+=*$/, 'base64'),
-      })
-      .strict()
-      .optional(),
+    /** A file part of a multipart notice (`evidence.<n>.attachment`): a PDF, PNG or JPEG of at most 2 MB. */
+    attachment: zUploadedFile('A PDF, PNG or JPEG of at most 2 MB (multipart only).').optional(),
   })
   .strict();
 export type EvidenceInput = z.infer<typeof EvidenceSchema>;
@@ -55,13 +43,10 @@ export const FileNoticeSchema = z
     reasonCode: z.string().min(1).max(40).describe('A code of data/trust/notice-reasons.json'),
     statement: Text(5000),
     goodFaithDeclaration: z
-      .literal(true)
+      .union([z.literal(true), z.literal('true').transform(() => true as const)]) // a form field is text
       .describe('The filer believes in good faith that the use is not authorized by the rights owner'),
     evidence: EvidenceList,
-    productIds: z
-      .array(z.string().regex(/^prd_[0-9a-f]{32}$/, 'a product id (prd_…)'))
-      .min(1)
-      .max(MAX_NOTICE_LISTINGS),
+    productIds: z.array(zId('prd')).min(1).max(MAX_NOTICE_LISTINGS),
   })
   .strict();
 export type FileNoticeInput = z.infer<typeof FileNoticeSchema>;
@@ -86,25 +71,26 @@ export interface PreparedEvidence {
   attachments: { id: string; fileName: string; contentType: string; bytes: Buffer; sha256: string }[];
 }
 
-/** Decodes attachments (each at most 2 MB) and leaves their metadata in the evidence list. */
+/** Takes attachments (each 1 byte to 2 MB) out of the evidence list, leaving their metadata in it. */
 export function prepareEvidence(input: readonly EvidenceInput[]): PreparedEvidence {
   const attachments: PreparedEvidence['attachments'] = [];
   const items = input.map((e): EvidenceItem => {
     const item: EvidenceItem = { description: e.description, ...(e.url ? { url: e.url } : {}) };
     if (!e.attachment) return item;
-    const bytes = Buffer.from(e.attachment.dataBase64, 'base64');
+    const { bytes } = e.attachment;
     if (bytes.length === 0 || bytes.length > MAX_ATTACHMENT_BYTES) {
       throw invalid('trust.attachment_size', 'Each attachment must hold 1 byte to 2 MB.', {
-        fileName: e.attachment.fileName,
+        fileName: e.attachment.name,
         sizeBytes: bytes.length,
       });
     }
     const a = {
       id: newId('att'),
-      fileName: e.attachment.fileName,
-      contentType: e.attachment.contentType,
+      fileName: e.attachment.name,
+      // What the filer's part said it was: shown, never trusted (downloads are typed by their bytes).
+      contentType: e.attachment.claimedType.slice(0, 100),
       bytes,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: e.attachment.sha256,
     };
     attachments.push(a);
     return {

@@ -1,3 +1,5 @@
+import { quotientDecimal } from '../../../money/index.ts';
+
 /** Shares as exact decimal strings: the figures and the accuracy rule use no floating point. */
 
 /** '0.9' → 9/10. */
@@ -20,14 +22,5 @@ export function atLeastShare(n: number, d: number, share: string): boolean {
  * @example shareString(2, 3) // '0.6667'
  */
 export function shareString(n: number, d: number, places = 4): string | null {
-  if (d === 0) return null;
-  const scale = 10n ** BigInt(places);
-  const num = BigInt(n) * scale;
-  const den = BigInt(d);
-  let q = num / den;
-  const r = num % den;
-  if (r * 2n > den || (r * 2n === den && q % 2n === 1n)) q += 1n;
-  const whole = q / scale;
-  const frac = (q % scale).toString().padStart(places, '0');
-  return places === 0 ? whole.toString() : `${whole}.${frac}`;
+  return quotientDecimal(BigInt(n), BigInt(d), places);
 }
