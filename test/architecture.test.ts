@@ -119,11 +119,27 @@ describe('architecture', () => {
         if (to.startsWith('web/')) continue;
         // Reference data (the currency table) is shared as data, not as server code.
         if (/^data\/.+\.json$/.test(to)) continue;
+        // common/ is the code that runs in both places (the file sniffer, picture sizes).
+        if (/^common\/[^/]+\.ts$/.test(to)) continue;
         const typeOnly = m[1] !== undefined;
         if (!(typeOnly && SCHEMAS.test(to)))
           bad.push(`${path.relative(ROOT, file)} → ${to}${typeOnly ? '' : ' (not type-only)'}`);
       }
     }
+    expect(bad).toEqual([]);
+  });
+
+  it('common/ (code the server and the browser both run) imports nothing but itself', () => {
+    const COMMON = path.join(ROOT, 'common');
+    const bad = readdirSync(COMMON)
+      .filter((name) => name.endsWith('.ts'))
+      .flatMap((name) => {
+        const file = path.join(COMMON, name);
+        const specs = [...readFileSync(file, 'utf8').matchAll(IMPORT_RE)].map((m) => m[1] ?? m[2]!);
+        return specs
+          .filter((spec) => !spec.startsWith('./') || spec.includes('/', 2))
+          .map((spec) => `common/${name} → ${spec}`);
+      });
     expect(bad).toEqual([]);
   });
 });

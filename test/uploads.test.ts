@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sniffFileType } from '../common/document-type.ts';
 import { UPLOAD_LIMITS, type UploadKind } from '../src/http/uploads.ts';
-import { sniffFileType } from '../src/kernel/document-type.ts';
 import { scene } from '../src/modules/trust/fingerprints/test-images.ts';
 import { listProduct, onboardVerifiedSeller } from './support/fixtures.ts';
 import { type Actor, type Heartland, startHeartland } from './support/heartland.ts';

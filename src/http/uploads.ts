@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { SNIFF_BYTES, type SniffedType, sniffFileType } from '../kernel/document-type.ts';
+import { SNIFF_BYTES, type SniffedType, sniffFileType } from '../../common/document-type.ts';
 import { DomainError, invalid } from '../kernel/errors.ts';
 import { UploadedFile } from '../kernel/uploaded-file.ts';
 import * as catalog from '../modules/catalog/index.ts';

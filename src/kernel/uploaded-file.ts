@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { type SniffedType, sniffFileType } from './document-type.ts';
+import { type SniffedType, sniffFileType } from '../../common/document-type.ts';
 
 /**
  * A file that came in a multipart upload, already held to its limits (src/http/uploads.ts): its

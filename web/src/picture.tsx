@@ -1,8 +1,4 @@
-import {
-  hasImageVariants,
-  IMAGE_VARIANT_FORMATS,
-  imageSrcSet,
-} from '../../src/modules/catalog/image-sizes.ts';
+import { hasImageVariants, IMAGE_VARIANT_FORMATS, imageSrcSet } from '../../common/image-sizes.ts';
 
 /**
  * Listing pictures served by Heartland (/media/…, /demo-images/…) come in widths and in AVIF and

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { ImageVariantFormat, ImageVariantWidth } from './image-sizes.ts';
+import type { ImageVariantFormat, ImageVariantWidth } from '../../../common/image-sizes.ts';
 import { MAX_IMAGE_PIXELS } from './media.ts';
 
 export interface ImageVariant {

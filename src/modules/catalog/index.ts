@@ -1,6 +1,5 @@
 /** Catalog: categories, products, variants (SKUs), translations, images, stock and prices in USD. */
-export { type CategoryInput, type CategoryView, listCategories, loadCategories } from './categories.ts';
-export { createProduct, PRODUCT_CHANGED } from './create-product.ts';
+
 export {
   hasImageVariants,
   IMAGE_VARIANT_FORMATS,
@@ -9,7 +8,9 @@ export {
   type ImageVariantWidth,
   imageSrcSet,
   PRODUCT_PICTURE_SIZES,
-} from './image-sizes.ts';
+} from '../../../common/image-sizes.ts';
+export { type CategoryInput, type CategoryView, listCategories, loadCategories } from './categories.ts';
+export { createProduct, PRODUCT_CHANGED } from './create-product.ts';
 export { type ImageVariant, imageVariant, imageVariantEtag } from './image-variants.ts';
 export { allProductIds, type ProductIndexDoc, productsForIndex } from './index-docs.ts';
 export {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import sharp from 'sharp';
+import { sniffFileType } from '../../../common/document-type.ts';
 import type { Db } from '../../db/database.ts';
-import { sniffFileType } from '../../kernel/document-type.ts';
 import { invalid } from '../../kernel/errors.ts';
 import { type Id, isId, newId } from '../../kernel/ids.ts';
 

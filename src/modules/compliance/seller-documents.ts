@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { sniffFileType } from '../../../common/document-type.ts';
 import { recordAudit } from '../../db/audit.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { Ctx } from '../../kernel/context.ts';
-import { sniffFileType } from '../../kernel/document-type.ts';
 import { conflict, invalid, notFound } from '../../kernel/errors.ts';
 import { isId, newId, type SellerDocumentId, type SellerId } from '../../kernel/ids.ts';
 import { isMarketCode, MARKET_CODES, type MarketCode } from '../../kernel/locales.ts';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PRODUCT_PICTURE_SIZES } from '../../../src/modules/catalog/image-sizes.ts';
+import { PRODUCT_PICTURE_SIZES } from '../../../common/image-sizes.ts';
 import { ApiError, type BadgesJson, type ProductPageJson, type ReviewsJson } from '../api.ts';
 import { AttributeValues, attributesText } from '../attribute-values.tsx';
 import { AddToCart } from '../buyer/add-to-cart.tsx';

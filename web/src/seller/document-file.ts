@@ -1,4 +1,4 @@
-import { SNIFF_BYTES, sniffFileType } from '../../../src/kernel/document-type.ts';
+import { SNIFF_BYTES, sniffFileType } from '../../../common/document-type.ts';
 import { DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from '../api-seller.ts';
 
 /** What the file input offers: the types the server accepts, by MIME type and extension. */

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { documentContentType } from '../../../../common/document-type.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { Db } from '../../../db/database.ts';
 import type { Clock } from '../../../kernel/clock.ts';
-import { documentContentType } from '../../../kernel/document-type.ts';
 import { conflict, invalid, notFound, unprocessable } from '../../../kernel/errors.ts';
 import { isId, newId } from '../../../kernel/ids.ts';
 import type { Locale } from '../../../kernel/locales.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { type DocumentContentType, documentContentType } from '../../../../common/document-type.ts';
 import type { Db } from '../../../db/database.ts';
-import { type DocumentContentType, documentContentType } from '../../../kernel/document-type.ts';
 import { notFound } from '../../../kernel/errors.ts';
 
 export interface NoticeAttachment {
