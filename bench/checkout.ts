@@ -11,7 +11,7 @@ import os from 'node:os';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { trialBalance, verifyLedger } from '../src/modules/ledger/index.ts';
-import { freshBenchDatabase, histogram, startServer, summarize } from './lib.ts';
+import { freshBenchDatabase, histogram, startServer, statementCounter, summarize } from './lib.ts';
 import { rawCheckoutBaseline } from './raw-sql.ts';
 import { seedBench } from './seed.ts';
 
@@ -34,7 +34,8 @@ const PLACE_BODY = JSON.stringify({
 });
 
 async function main() {
-  const { url, adminUrl, stop: stopPg } = await freshBenchDatabase('bench');
+  const { url, adminUrl, stop: stopPg } = await freshBenchDatabase('bench', { statementStats: true });
+  const statements = await statementCounter(url);
 
   // The server processes derive their secrets from HEARTLAND_SECRET; the seeder must use the same ones.
   const secret = 'bench-secret';
@@ -115,6 +116,7 @@ async function main() {
   latencies.length = 0;
   errors.clear();
   stop = false;
+  await statements?.reset();
   const started = performance.now();
   const runs = Array.from({ length: CLIENTS }, (_, c) => client(c));
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
@@ -122,6 +124,13 @@ async function main() {
   await Promise.all(runs);
   const elapsed = (performance.now() - started) / 1000;
   const checkout = summarize(latencies, elapsed);
+  // Every attempt's quote and place, and the webhook captures running meanwhile, per placed checkout.
+  const counted = await statements?.read();
+  await statements?.close();
+  const perCheckout = counted && {
+    statements: counted.app / Math.max(1, checkout.count),
+    jobStatements: counted.jobs / Math.max(1, checkout.count),
+  };
 
   // Search latency on the same servers.
   const queries = [
@@ -179,7 +188,7 @@ async function main() {
       memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     },
     settings: { clients: CLIENTS, seconds: SECONDS, processes: PROCESSES },
-    checkout: { ...checkout, errors: Object.fromEntries(errors) },
+    checkout: { ...checkout, errors: Object.fromEntries(errors), roundTrips: perCheckout ?? null },
     rawSql: raw,
     rawSqlOneRoundTrip: rawOneTrip,
     ratio: checkout.perSecond / raw.perSecond,
@@ -198,6 +207,10 @@ async function main() {
     `\ncheckouts/s ${checkout.perSecond.toFixed(1)}  p50 ${checkout.p50.toFixed(1)} ms  p99 ${checkout.p99.toFixed(1)} ms  (${checkout.count} in ${elapsed.toFixed(1)} s)`,
   );
   if (errors.size) log(`errors: ${JSON.stringify(Object.fromEntries(errors))}`);
+  if (perCheckout)
+    log(
+      `round trips per checkout (quote + place + capture): ${perCheckout.statements.toFixed(1)} statements, plus ${perCheckout.jobStatements.toFixed(1)} of the job queue's`,
+    );
   log(
     `raw SQL checkout writes/s ${raw.perSecond.toFixed(0)}  p50 ${raw.p50.toFixed(1)} ms  p99 ${raw.p99.toFixed(1)} ms`,
   );

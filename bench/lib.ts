@@ -18,11 +18,16 @@ export const tmpDir = (name: string) => mkdtempSync(path.join(os.tmpdir(), `hear
  */
 export async function freshBenchDatabase(
   prefix: string,
+  opts: { statementStats?: boolean } = {},
 ): Promise<{ url: string; adminUrl: string; stop: () => Promise<void> }> {
   let adminUrl = process.env.DATABASE_URL;
   let stop = async () => {};
   if (!adminUrl) {
-    const server = await startEmbeddedPostgres({ dataDir: tmpDir(`${prefix}-pg`), port: await freePort() });
+    const server = await startEmbeddedPostgres({
+      dataDir: tmpDir(`${prefix}-pg`),
+      port: await freePort(),
+      settings: opts.statementStats ? { shared_preload_libraries: 'pg_stat_statements' } : {},
+    });
     adminUrl = server.url;
     stop = server.stop;
   }
@@ -34,6 +39,38 @@ export async function freshBenchDatabase(
   const url = withDatabase(adminUrl, name);
   await migrate(url);
   return { url, adminUrl, stop };
+}
+
+/**
+ * Statements the database executed, from pg_stat_statements: each one is a round trip for
+ * node-postgres, which neither pipelines nor batches. `null` where the extension is not loaded
+ * (a DATABASE_URL server without it). pg-boss's own polling is counted apart.
+ */
+export async function statementCounter(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.query('SELECT count(*) FROM pg_stat_statements');
+  } catch {
+    await client.end();
+    return null;
+  }
+  return {
+    reset: async () => {
+      await client.query('SELECT pg_stat_statements_reset()');
+    },
+    read: async (): Promise<{ app: number; jobs: number }> => {
+      const { rows } = await client.query<{ app: string; jobs: string }>(
+        `SELECT coalesce(sum(calls) FILTER (WHERE query NOT ILIKE '%pgboss%'), 0) AS app,
+                coalesce(sum(calls) FILTER (WHERE query ILIKE '%pgboss%'), 0) AS jobs
+           FROM pg_stat_statements
+          WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      return { app: Number(rows[0]!.app), jobs: Number(rows[0]!.jobs) };
+    },
+    close: () => client.end(),
+  };
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -31,6 +31,8 @@ export interface EmbeddedOptions {
   pgLog?: (line: string) => void;
   /** For one-off commands (ledger verify…): use the server of a Heartland already running on this folder. */
   attachIfRunning?: boolean;
+  /** Server settings beyond the defaults (a benchmark loads pg_stat_statements to count statements). */
+  settings?: Record<string, string>;
 }
 
 const USER = 'heartland';
@@ -122,6 +124,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
       'unix_socket_directories=',
       '-c',
       'listen_addresses=127.0.0.1',
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
     ],
     onLog: (m) => opts.pgLog?.(m.trimEnd()),
     onError: (e) => opts.pgLog?.(String(e)),
