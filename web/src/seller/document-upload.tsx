@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
 import {
   type FarmDocumentKind,
@@ -66,6 +66,12 @@ export function DocumentForm({
   const { sellerId } = useSeller();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
+  // Bumped when errors are shown: the effect moves focus after React has marked the fields invalid
+  // (a timer could fire before that commit on a busy machine, and focus nothing).
+  const [errorsShown, setErrorsShown] = useState(0);
+  useEffect(() => {
+    if (errorsShown) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errorsShown]);
   const [fields, setFields] = useState<Record<string, string>>(() => ({
     documentKind: 'usda_fsa_farm_number',
     // A replacement starts from what was sent: often only the file was wrong.
@@ -164,7 +170,7 @@ export function DocumentForm({
     setErrors(next);
     setGeneral(message);
     // Move to the first field to fix, once it is marked invalid.
-    setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    setErrorsShown((n) => n + 1);
   };
 
   const submit = async (e: FormEvent) => {
